@@ -1,0 +1,158 @@
+// Every action's name, its params schema (checked at runtime by Moleculer's validator,
+// read by the API documentation) and the TypeScript types of its params and result.
+import type { Competition, CompetitionType, EntityKind, Match, MatchStatus, Player, Position, Team } from "../domain/model";
+import { ENTITY_KINDS } from "../domain/model";
+import type { Change } from "./events";
+
+export const ACTIONS = {
+	playersList: "v1.players.list",
+	competitionsList: "v1.competitions.list",
+	teamsList: "v1.teams.list",
+	resultsList: "v1.results.list",
+	syncChanges: "v1.sync.changes",
+} as const;
+
+/** The largest page a client may ask for, and how deep paging may go (page × pageSize). */
+export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE = 1000;
+
+/** Query strings carry text: numbers are converted, unknown parameters are refused (one rule everywhere). */
+const paging = {
+	page: { type: "number", integer: true, min: 1, max: MAX_PAGE, convert: true, optional: true, default: 1 },
+	pageSize: { type: "number", integer: true, min: 1, max: MAX_PAGE_SIZE, convert: true, optional: true, default: 20 },
+} as const;
+
+const id = { type: "string", min: 1, max: 120, trim: true, pattern: /^[a-z0-9-]+$/, optional: true } as const;
+const code = { type: "string", min: 1, max: 10, trim: true, uppercase: true, pattern: /^[A-Z0-9]+$/, optional: true } as const;
+const text = { type: "string", min: 1, max: 100, trim: true, optional: true } as const;
+const year = { type: "number", integer: true, min: 1850, max: 2100, convert: true, optional: true } as const;
+const isoDate = { type: "string", pattern: /^\d{4}-\d{2}-\d{2}$/, optional: true } as const;
+
+export interface Paging {
+	page?: number;
+	pageSize?: number;
+}
+
+/** A page of rows with what a client needs to ask for the next one. */
+export interface ListResult<T> {
+	rows: T[];
+	page: number;
+	pageSize: number;
+	total: number;
+	totalPages: number;
+}
+
+export const PLAYER_SORTS = ["name", "-name", "dateOfBirth", "-dateOfBirth", "shirtNumber", "-shirtNumber"] as const;
+export const POSITIONS: Position[] = ["Goalkeeper", "Defender", "Midfielder", "Forward"];
+
+export const playersListParams = {
+	$$strict: true,
+	team: id,
+	competition: code,
+	position: { type: "enum", values: POSITIONS, optional: true },
+	nationality: text,
+	q: text,
+	sort: { type: "enum", values: [...PLAYER_SORTS], optional: true, default: "name" },
+	...paging,
+} as const;
+
+export interface PlayersListParams extends Paging {
+	team?: string;
+	competition?: string;
+	position?: Position;
+	nationality?: string;
+	q?: string;
+	sort?: (typeof PLAYER_SORTS)[number];
+}
+
+export const competitionsListParams = {
+	$$strict: true,
+	type: { type: "enum", values: ["LEAGUE", "CUP"], optional: true },
+	area: code,
+	...paging,
+} as const;
+
+export interface CompetitionsListParams extends Paging {
+	type?: CompetitionType;
+	area?: string;
+}
+
+export const teamsListParams = {
+	$$strict: true,
+	competition: code,
+	season: year,
+	q: text,
+	...paging,
+} as const;
+
+export interface TeamsListParams extends Paging {
+	competition?: string;
+	season?: number;
+	q?: string;
+}
+
+export const MATCH_STATUSES: MatchStatus[] = ["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"];
+
+export const resultsListParams = {
+	$$strict: true,
+	competition: code,
+	season: year,
+	team: id,
+	dateFrom: isoDate,
+	dateTo: isoDate,
+	status: { type: "enum", values: MATCH_STATUSES, optional: true },
+	matchday: { type: "number", integer: true, min: 1, max: 100, convert: true, optional: true },
+	stage: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
+	group: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
+	...paging,
+} as const;
+
+export interface ResultsListParams extends Paging {
+	competition?: string;
+	season?: number;
+	team?: string;
+	dateFrom?: string;
+	dateTo?: string;
+	status?: MatchStatus;
+	matchday?: number;
+	/** e.g. FINAL, GROUP_STAGE, REGULAR_SEASON. */
+	stage?: string;
+	/** e.g. GROUP_A. */
+	group?: string;
+}
+
+export const MAX_FEED_PAGE = 1000;
+
+export const syncChangesParams = {
+	$$strict: true,
+	since: { type: "number", integer: true, min: 0, convert: true },
+	limit: { type: "number", integer: true, min: 1, max: MAX_FEED_PAGE, convert: true, optional: true, default: 500 },
+	kinds: { type: "array", items: { type: "enum", values: [...ENTITY_KINDS] }, optional: true },
+	/** Who asks: sync records `since` as that consumer's checkpoint, for the operator view. */
+	consumer: { type: "string", min: 1, max: 100, optional: true },
+} as const;
+
+export interface SyncChangesParams {
+	since: number;
+	limit?: number;
+	kinds?: EntityKind[];
+	consumer?: string;
+}
+
+/** A page of the change feed: changes in seq order, up to `lastSeq`; `head` is the newest committed seq. */
+export interface SyncChangesResult {
+	changes: Change[];
+	lastSeq: number;
+	head: number;
+}
+
+/** What each action takes and gives, for typed calls. */
+export interface ActionContracts {
+	"v1.players.list": { params: PlayersListParams; result: ListResult<Player> };
+	"v1.competitions.list": { params: CompetitionsListParams; result: ListResult<Competition> };
+	"v1.teams.list": { params: TeamsListParams; result: ListResult<Team> };
+	"v1.results.list": { params: ResultsListParams; result: ListResult<Match> };
+	"v1.sync.changes": { params: SyncChangesParams; result: SyncChangesResult };
+}
+
+export type ActionName = keyof ActionContracts;

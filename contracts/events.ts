@@ -1,0 +1,51 @@
+// The master-data change events: their names, payloads and runtime schemas, in one place.
+import type { EntityByKind, EntityKind } from "../domain/model";
+import { ENTITY_KINDS } from "../domain/model";
+
+/** Bumped when the payload changes shape; consumers reject versions they do not know. */
+export const CHANGE_SCHEMA_VERSION = 1;
+
+/** One master document at one sequence number: its latest state, or a tombstone. */
+export type Change = {
+	[K in EntityKind]: {
+		seq: number;
+		kind: K;
+		id: string;
+		deleted: boolean;
+		/** Absent on tombstones. */
+		doc?: EntityByKind[K];
+	};
+}[EntityKind];
+
+/** A contiguous slice of the change log: every change with `from < seq <= to`. */
+export interface MasterChangedPayload {
+	schemaVersion: typeof CHANGE_SCHEMA_VERSION;
+	from: number;
+	to: number;
+	changes: Change[];
+}
+
+export const EVENTS = {
+	/** Sync has committed and published a slice of the change log. */
+	masterChanged: "master.changed",
+} as const;
+
+/** fastest-validator schema of one change (the document itself is the master's, trusted once it comes from sync). */
+export const changeSchema = {
+	type: "object",
+	strict: false,
+	props: {
+		seq: { type: "number", integer: true, positive: true },
+		kind: { type: "enum", values: [...ENTITY_KINDS] },
+		id: { type: "string", min: 1 },
+		deleted: "boolean",
+		doc: { type: "object", optional: true },
+	},
+} as const;
+
+export const masterChangedSchema = {
+	schemaVersion: { type: "equal", value: CHANGE_SCHEMA_VERSION, strict: true },
+	from: { type: "number", integer: true, min: 0 },
+	to: { type: "number", integer: true, min: 0 },
+	changes: { type: "array", items: changeSchema },
+} as const;

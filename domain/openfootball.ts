@@ -1,0 +1,246 @@
+// The importer: openfootball files in, master data out. Pure but for `readOpenFootballDir`.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { CLUB_COMPETITIONS, COUNTRY_BY_CODE, FIFA_CODES, POSITIONS, WORLD_CUP, type CompetitionInfo } from "./catalog";
+import { kickoffToUtc } from "./kickoff";
+import type { Area, Competition, MasterData, Match, Player, Team, TeamRef } from "./model";
+import { parseGroup, parseRound } from "./rounds";
+import { matchStatus, normaliseGoals, normaliseScore, type RawGoal, type RawScore } from "./score";
+import { slugify } from "./text";
+
+/** One source file: its path below the data folder (with `/`) and its parsed JSON. */
+export interface SourceFile {
+	path: string;
+	content: unknown;
+}
+
+interface RawMatch {
+	round: string;
+	date: string;
+	time?: string | null;
+	team1: string;
+	team2: string;
+	score?: RawScore;
+	status?: string;
+	goals1?: RawGoal[];
+	goals2?: RawGoal[];
+	group?: string;
+}
+
+interface RawSquad {
+	name: string;
+	fifa_code: string;
+	players: Array<{ number?: number; pos: keyof typeof POSITIONS; name: string; club?: { name: string; country: string }; date_of_birth?: string }>;
+}
+
+interface RawNationalTeam {
+	name: string;
+	fifa_code: string;
+}
+
+/** A file the importer understands: which competition, which season. */
+interface SeasonFile {
+	info: CompetitionInfo;
+	season: number;
+	matches: RawMatch[];
+}
+
+const CLUB_FILE = /^football\/(\d{4})-\d{2}\/([a-z]+\.[a-z0-9]+)\.json$/;
+const WORLD_CUP_FILE = /^worldcup\/(\d{4})\/worldcup\.json$/;
+const WORLD_CUP_TEAMS = /^worldcup\/\d{4}\/worldcup\.teams\.json$/;
+const WORLD_CUP_SQUADS = /^worldcup\/\d{4}\/worldcup\.squads\.json$/;
+
+/** Builds the whole master data set from source files. The same files give the same ids. */
+export function normaliseOpenFootball(files: SourceFile[]): MasterData {
+	const seasons = files.flatMap(seasonFileOf);
+	const nationalCodes = nationalTeamCodes(files);
+	const teams = new TeamRegistry(nationalCodes);
+
+	const matches = seasons.flatMap(file => file.matches.map(raw => normaliseMatch(raw, file, teams)));
+	const competitions = buildCompetitions(seasons);
+	const players = files
+		.filter(file => WORLD_CUP_SQUADS.test(file.path))
+		.flatMap(file => normaliseSquads(file.content as RawSquad[], teams));
+
+	return {
+		competitions: sortById(competitions),
+		teams: sortById(teams.all()),
+		players: sortById(players),
+		matches: sortById(matches),
+	};
+}
+
+function seasonFileOf(file: SourceFile): SeasonFile[] {
+	const club = CLUB_FILE.exec(file.path);
+	if (club && CLUB_COMPETITIONS[club[2]]) {
+		return [{ info: CLUB_COMPETITIONS[club[2]], season: Number(club[1]), matches: matchesOf(file) }];
+	}
+	const cup = WORLD_CUP_FILE.exec(file.path);
+	if (cup) return [{ info: WORLD_CUP, season: Number(cup[1]), matches: matchesOf(file) }];
+	return [];
+}
+
+function matchesOf(file: SourceFile): RawMatch[] {
+	const matches = (file.content as { matches?: RawMatch[] }).matches;
+	if (!Array.isArray(matches)) throw new Error(`${file.path}: no "matches" list`);
+	return matches;
+}
+
+/** FIFA codes by national team name, from every teams and squads file (names differ: "USA"). */
+function nationalTeamCodes(files: SourceFile[]): Map<string, string> {
+	const codes = new Map<string, string>(Object.entries(FIFA_CODES));
+	for (const file of files) {
+		if (WORLD_CUP_TEAMS.test(file.path)) {
+			for (const team of file.content as RawNationalTeam[]) codes.set(team.name, team.fifa_code);
+		}
+	}
+	return codes;
+}
+
+function normaliseMatch(raw: RawMatch, file: SourceFile | SeasonFile, teams: TeamRegistry): Match {
+	const { info, season } = file as SeasonFile;
+	const national = info === WORLD_CUP;
+	const homeTeam = teams.register(raw.team1, info, season, national);
+	const awayTeam = teams.register(raw.team2, info, season, national);
+	const { stage, matchday } = parseRound(raw.round, Boolean(raw.group), info.type === "LEAGUE");
+	return {
+		id: [info.code.toLowerCase(), season, slugify(raw.round), homeTeam.id, awayTeam.id].join("-"),
+		competition: { code: info.code, name: info.name },
+		season,
+		utcDate: kickoffToUtc(raw.date, raw.time, info.timeZone),
+		status: matchStatus(raw.score, raw.status),
+		matchday,
+		stage,
+		group: parseGroup(raw.group),
+		homeTeam,
+		awayTeam,
+		score: normaliseScore(raw.score),
+		goals: normaliseGoals(raw.goals1, raw.goals2, homeTeam, awayTeam),
+	};
+}
+
+function buildCompetitions(seasons: SeasonFile[]): Competition[] {
+	const byCode = new Map<string, Competition>();
+	for (const file of seasons) {
+		const { code, name, type, area } = file.info;
+		const competition = byCode.get(code) ?? { id: code, code, name, type, area, seasons: [] };
+		const dates = file.matches.map(match => match.date).sort();
+		competition.seasons.push({ id: `${code}-${file.season}`, startDate: dates[0], endDate: dates[dates.length - 1] });
+		byCode.set(code, competition);
+	}
+	for (const competition of byCode.values()) competition.seasons.sort((a, b) => b.startDate.localeCompare(a.startDate));
+	return [...byCode.values()];
+}
+
+function normaliseSquads(squads: RawSquad[], teams: TeamRegistry): Player[] {
+	return squads.flatMap(squad => {
+		const team = teams.byCode(squad.fifa_code);
+		const usedIds = new Set<string>();
+		return squad.players.map(raw => {
+			let id = `${team.id}-${slugify(raw.name)}`;
+			for (let n = 2; usedIds.has(id); n++) id = `${team.id}-${slugify(raw.name)}-${n}`;
+			usedIds.add(id);
+			const position = POSITIONS[raw.pos];
+			if (!position) throw new Error(`Unknown position "${raw.pos}" of ${raw.name}`);
+			return {
+				id,
+				name: raw.name,
+				position,
+				shirtNumber: raw.number ?? null,
+				dateOfBirth: raw.date_of_birth ?? null,
+				nationality: team.name,
+				team: { id: team.id, name: team.name, tla: team.tla },
+				club: raw.club ? { name: raw.club.name, country: raw.club.country } : null,
+			};
+		});
+	});
+}
+
+/** Collects each team once, however many files name it, with every competition season it plays. */
+class TeamRegistry {
+	private readonly teams = new Map<string, Team>();
+
+	constructor(private readonly nationalCodes: Map<string, string>) {}
+
+	register(rawName: string, info: CompetitionInfo, season: number, national: boolean): TeamRef {
+		const { name, countryCode } = splitCountrySuffix(rawName);
+		const id = slugify(name);
+		let team = this.teams.get(id);
+		if (!team) {
+			team = national ? this.nationalTeam(id, name) : clubTeam(id, name, info, countryCode);
+			this.teams.set(id, team);
+		} else if (!national && info.type === "LEAGUE") {
+			team.area = info.area; // a league says where a club is from better than a cup's suffix
+		}
+		if (!team.competitions.some(c => c.code === info.code && c.season === season)) {
+			team.competitions.push({ code: info.code, season });
+			team.competitions.sort((a, b) => a.code.localeCompare(b.code) || a.season - b.season);
+		}
+		return { id: team.id, name: team.name, tla: team.tla };
+	}
+
+	byCode(fifaCode: string): Team {
+		const team = [...this.teams.values()].find(t => t.type === "NATIONAL" && t.tla === fifaCode);
+		if (!team) throw new Error(`Squad of unknown national team ${fifaCode}`);
+		return team;
+	}
+
+	all(): Team[] {
+		return [...this.teams.values()];
+	}
+
+	private nationalTeam(id: string, name: string): Team {
+		const tla = this.nationalCodes.get(name) ?? makeTla(name);
+		return { id, name, shortName: name, tla, type: "NATIONAL", area: { name, code: tla }, competitions: [] };
+	}
+}
+
+function clubTeam(id: string, name: string, info: CompetitionInfo, countryCode: string | null): Team {
+	const area: Area = info.type === "LEAGUE" || !countryCode
+		? info.area
+		: { name: COUNTRY_BY_CODE[countryCode] ?? countryCode, code: countryCode };
+	const shortName = shortNameOf(name);
+	return { id, name, shortName, tla: makeTla(shortName), type: "CLUB", area, competitions: [] };
+}
+
+/** "Celtic FC (SCO)" → name "Celtic FC", country code "SCO". */
+export function splitCountrySuffix(rawName: string): { name: string; countryCode: string | null } {
+	const match = /^(.*?)\s*\(([A-Z]{3})\)$/.exec(rawName.trim());
+	return match ? { name: match[1], countryCode: match[2] } : { name: rawName.trim(), countryCode: null };
+}
+
+const CLUB_AFFIXES = /^(?:(?:AFC|FC|CF|SC|AC|AS|SS|SSC|US|OGC|RC|RCD|CA|SV|VfL|VfB|TSG|1\.|\d{4})\s+)+|(?:\s+(?:AFC|FC|CF|SC|CFC|BC|HSC|\d{2,4}))+$/g;
+
+/** The everyday name of a club: "Brighton & Hove Albion FC" → "Brighton & Hove Albion". */
+export function shortNameOf(name: string): string {
+	const short = name.replace(CLUB_AFFIXES, "").trim();
+	return short.length > 0 ? short : name;
+}
+
+/** A three-letter code from a name: "Liverpool" → "LIV", "Manchester United" → "MUN". */
+export function makeTla(name: string): string {
+	const words = slugify(name).split("-").filter(word => word.length > 0 && !/^\d+$/.test(word));
+	if (words.length === 0) return "XXX";
+	const letters = words.length === 1 ? words[0].slice(0, 3) : words[0][0] + words[1].slice(0, 2);
+	return letters.toUpperCase().padEnd(3, "X");
+}
+
+function sortById<T extends { id: string }>(items: T[]): T[] {
+	return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Reads every `.json` file below `dir` (the layout of `data/openfootball`). */
+export function readOpenFootballDir(dir: string): SourceFile[] {
+	const files: SourceFile[] = [];
+	const walk = (folder: string): void => {
+		for (const entry of readdirSync(folder).sort()) {
+			const path = join(folder, entry);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (entry.endsWith(".json")) {
+				files.push({ path: relative(dir, path).split(sep).join("/"), content: JSON.parse(readFileSync(path, "utf8")) });
+			}
+		}
+	};
+	walk(dir);
+	return files;
+}

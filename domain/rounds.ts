@@ -1,0 +1,41 @@
+// Rounds: openfootball's free-text `round` to football-data.org's stage and matchday.
+
+export interface Round {
+	stage: string;
+	matchday: number | null;
+}
+
+const KNOCKOUT_STAGES: Array<[RegExp, string]> = [
+	[/round of (\d+)/i, "LAST_$1"],
+	[/quarter-?finals?/i, "QUARTER_FINALS"],
+	[/semi-?finals?/i, "SEMI_FINALS"],
+	[/third place/i, "THIRD_PLACE"],
+	[/^(finals, )?final$/i, "FINAL"],
+];
+
+/**
+ * Reads a round such as "Matchday 12", "League, Matchday 3", "Finals, Round of 16" or "Final".
+ * @param hasGroup the match belongs to a group (a cup's group stage)
+ * @param isLeague the competition is a league (its matchdays are its regular season)
+ */
+export function parseRound(round: string, hasGroup: boolean, isLeague: boolean): Round {
+	const matchday = /matchday (\d+)/i.exec(round);
+	if (matchday) {
+		const day = Number(matchday[1]);
+		if (/^playoffs?,/i.test(round)) return { stage: "PLAYOFFS", matchday: day };
+		if (/^league,/i.test(round)) return { stage: "LEAGUE_STAGE", matchday: day };
+		if (hasGroup) return { stage: "GROUP_STAGE", matchday: day };
+		return { stage: isLeague ? "REGULAR_SEASON" : "GROUP_STAGE", matchday: day };
+	}
+	for (const [pattern, stage] of KNOCKOUT_STAGES) {
+		const found = pattern.exec(round);
+		if (found) return { stage: stage.replace("$1", found[1] ?? ""), matchday: null };
+	}
+	return { stage: round.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, ""), matchday: null };
+}
+
+/** "Group A" → "GROUP_A". */
+export function parseGroup(group: string | undefined): string | null {
+	if (!group) return null;
+	return group.trim().toUpperCase().replace(/\s+/g, "_");
+}

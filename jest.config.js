@@ -1,0 +1,26 @@
+// Unit tests run in parallel; integration tests start real processes on real NATS and
+// FerretDB, so they run one file at a time (see test/support/servers.ts).
+/** @type {import('jest').Config} */
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: "unit",
+			testEnvironment: "node",
+			roots: ["<rootDir>/test/unit"],
+			// Unit tests run on the in-memory store and a local broker, whatever servers the shell points at.
+			setupFiles: ["<rootDir>/test/support/unit-env.ts"],
+			transform: { "^.+\\.ts$": tsJest },
+		},
+		{
+			displayName: "integration",
+			testEnvironment: "node",
+			roots: ["<rootDir>/test/integration"],
+			transform: { "^.+\\.ts$": tsJest },
+			globalSetup: "<rootDir>/test/support/global-setup.ts",
+			globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+			slowTestThreshold: 60,
+		},
+	],
+};

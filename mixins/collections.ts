@@ -1,0 +1,217 @@
+// A small document-collection interface with two implementations: MongoDB (driver 3.x,
+// as moleculer-db-adapter-mongo brings it) and NeDB (moleculer-db's in-memory store).
+// Services talk to this, never to a driver, so both stores behave the same.
+import type { Collection as MongoCollection } from "mongodb";
+
+export type Query = Record<string, unknown>;
+export type Sort = Array<[field: string, direction: 1 | -1]>;
+
+export interface FindOptions {
+	sort?: Sort;
+	skip?: number;
+	limit?: number;
+	/** Fields to leave out of the documents returned. */
+	exclude?: string[];
+}
+
+/** A stored document: `_id` is ours (a string), never an ObjectId. */
+export interface StoredDoc {
+	_id: string;
+	[field: string]: unknown;
+}
+
+export interface DocumentCollection {
+	find(query: Query, options?: FindOptions): Promise<StoredDoc[]>;
+	count(query: Query): Promise<number>;
+	findById(id: string): Promise<StoredDoc | null>;
+	/** Inserts or replaces the document with that `_id`. */
+	put(doc: StoredDoc): Promise<void>;
+	/**
+	 * Inserts or replaces `doc` only if the stored one is older (`_seq` lower) or absent.
+	 * Atomic on one document, so concurrent appliers cannot go backwards. Returns whether it wrote.
+	 */
+	putIfNewer(doc: StoredDoc & { _seq: number }): Promise<boolean>;
+	/** Inserts or replaces many documents, in order. */
+	putMany(docs: StoredDoc[]): Promise<void>;
+	/** Inserts documents known to be new (a duplicate `_id` is an error). Much faster than putMany. */
+	insertMany(docs: StoredDoc[]): Promise<void>;
+	/** putIfNewer for many documents at once (distinct `_id`s); returns how many it wrote. */
+	putManyIfNewer(docs: Array<StoredDoc & { _seq: number }>): Promise<number>;
+	/** Atomically adds `by` to the numeric field `value` of document `id` (created at 0) and returns the new value. */
+	increment(id: string, by: number): Promise<number>;
+	/** Sets fields on every document that matches. */
+	updateMany(query: Query, set: Record<string, unknown>): Promise<number>;
+	ensureIndex(field: string, options?: { unique?: boolean }): Promise<void>;
+}
+
+/** NeDB's Datastore, as far as we use it (the package ships no types). */
+export interface NedbDatastore {
+	findAsync(query: Query, projection?: Record<string, 0 | 1>): NedbCursor;
+	countAsync(query: Query): Promise<number>;
+	findOneAsync(query: Query): Promise<StoredDoc | null>;
+	updateAsync(
+		query: Query,
+		update: object,
+		options?: { upsert?: boolean; multi?: boolean; returnUpdatedDocs?: boolean },
+	): Promise<{ numAffected: number; affectedDocuments: StoredDoc | StoredDoc[] | null }>;
+	ensureIndexAsync(options: { fieldName: string; unique?: boolean }): Promise<void>;
+}
+
+interface NedbCursor extends PromiseLike<StoredDoc[]> {
+	sort(sort: Record<string, 1 | -1>): NedbCursor;
+	skip(n: number): NedbCursor;
+	limit(n: number): NedbCursor;
+}
+
+function exclusion(fields: string[] | undefined): Record<string, 0> | undefined {
+	if (!fields || fields.length === 0) return undefined;
+	return Object.fromEntries(fields.map(field => [field, 0])) as Record<string, 0>;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+	const e = err as { code?: number; errorType?: string };
+	return e?.code === 11000 || e?.errorType === "uniqueViolated";
+}
+
+export class MongoDocumentCollection implements DocumentCollection {
+	constructor(private readonly collection: MongoCollection) {}
+
+	find(query: Query, options: FindOptions = {}): Promise<StoredDoc[]> {
+		let cursor = this.collection.find(query, { projection: exclusion(options.exclude) });
+		if (options.sort) cursor = cursor.sort(options.sort);
+		if (options.skip) cursor = cursor.skip(options.skip);
+		if (options.limit) cursor = cursor.limit(options.limit);
+		return cursor.toArray();
+	}
+
+	count(query: Query): Promise<number> {
+		return this.collection.countDocuments(query);
+	}
+
+	findById(id: string): Promise<StoredDoc | null> {
+		return this.collection.findOne({ _id: id });
+	}
+
+	async put(doc: StoredDoc): Promise<void> {
+		await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+	}
+
+	async putIfNewer(doc: StoredDoc & { _seq: number }): Promise<boolean> {
+		try {
+			const res = await this.collection.replaceOne({ _id: doc._id, _seq: { $lt: doc._seq } }, doc, { upsert: true });
+			return res.modifiedCount + res.upsertedCount > 0;
+		} catch (err) {
+			// The upsert met the same _id with a newer or equal _seq: nothing to do.
+			if (isDuplicateKey(err)) return false;
+			throw err;
+		}
+	}
+
+	async putMany(docs: StoredDoc[]): Promise<void> {
+		if (docs.length === 0) return;
+		const operations = docs.map(doc => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
+		await this.collection.bulkWrite(operations, { ordered: true });
+	}
+
+	async insertMany(docs: StoredDoc[]): Promise<void> {
+		if (docs.length > 0) await this.collection.insertMany(docs, { ordered: true });
+	}
+
+	async putManyIfNewer(docs: Array<StoredDoc & { _seq: number }>): Promise<number> {
+		if (docs.length === 0) return 0;
+		// Most documents of a batch are new: insert them all in one go, then settle the few
+		// that already existed one by one (insert refused them as duplicates).
+		let refused: number[] = [];
+		try {
+			await this.collection.insertMany(docs, { ordered: false });
+		} catch (err) {
+			const writeErrors = (err as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
+			if (!writeErrors || writeErrors.some(e => e.code !== 11000)) throw err;
+			refused = writeErrors.map(e => e.index);
+		}
+		let written = docs.length - refused.length;
+		for (const index of refused) if (await this.putIfNewer(docs[index])) written++;
+		return written;
+	}
+
+	async increment(id: string, by: number): Promise<number> {
+		const res = await this.collection.findOneAndUpdate(
+			{ _id: id },
+			{ $inc: { value: by } },
+			{ upsert: true, returnDocument: "after" },
+		);
+		return Number(res.value?.value ?? 0);
+	}
+
+	async updateMany(query: Query, set: Record<string, unknown>): Promise<number> {
+		const res = await this.collection.updateMany(query, { $set: set });
+		return res.modifiedCount;
+	}
+
+	async ensureIndex(field: string, options: { unique?: boolean } = {}): Promise<void> {
+		await this.collection.createIndex({ [field]: 1 }, { unique: options.unique === true });
+	}
+}
+
+export class NedbDocumentCollection implements DocumentCollection {
+	constructor(private readonly db: NedbDatastore) {}
+
+	find(query: Query, options: FindOptions = {}): Promise<StoredDoc[]> {
+		let cursor = this.db.findAsync(query, exclusion(options.exclude));
+		if (options.sort) cursor = cursor.sort(Object.fromEntries(options.sort));
+		if (options.skip) cursor = cursor.skip(options.skip);
+		if (options.limit) cursor = cursor.limit(options.limit);
+		return Promise.resolve(cursor);
+	}
+
+	count(query: Query): Promise<number> {
+		return this.db.countAsync(query);
+	}
+
+	findById(id: string): Promise<StoredDoc | null> {
+		return this.db.findOneAsync({ _id: id });
+	}
+
+	async put(doc: StoredDoc): Promise<void> {
+		await this.db.updateAsync({ _id: doc._id }, doc, { upsert: true });
+	}
+
+	async putIfNewer(doc: StoredDoc & { _seq: number }): Promise<boolean> {
+		try {
+			const res = await this.db.updateAsync({ _id: doc._id, _seq: { $lt: doc._seq } }, doc, { upsert: true });
+			return res.numAffected > 0;
+		} catch (err) {
+			if (isDuplicateKey(err)) return false;
+			throw err;
+		}
+	}
+
+	async putMany(docs: StoredDoc[]): Promise<void> {
+		for (const doc of docs) await this.put(doc);
+	}
+
+	async insertMany(docs: StoredDoc[]): Promise<void> {
+		for (const doc of docs) await this.put(doc);
+	}
+
+	async putManyIfNewer(docs: Array<StoredDoc & { _seq: number }>): Promise<number> {
+		let written = 0;
+		for (const doc of docs) if (await this.putIfNewer(doc)) written++;
+		return written;
+	}
+
+	async increment(id: string, by: number): Promise<number> {
+		const res = await this.db.updateAsync({ _id: id }, { $inc: { value: by } }, { upsert: true, returnUpdatedDocs: true });
+		const updated = Array.isArray(res.affectedDocuments) ? res.affectedDocuments[0] : res.affectedDocuments;
+		return Number(updated?.value ?? 0);
+	}
+
+	async updateMany(query: Query, set: Record<string, unknown>): Promise<number> {
+		const res = await this.db.updateAsync(query, { $set: set }, { multi: true });
+		return res.numAffected;
+	}
+
+	async ensureIndex(field: string, options: { unique?: boolean } = {}): Promise<void> {
+		await this.db.ensureIndexAsync({ fieldName: field, unique: options.unique === true });
+	}
+}

@@ -1,0 +1,73 @@
+// Gives a service its own store: MongoDB (one database per service, named after it)
+// when MONGO_URI is set, moleculer-db's in-memory NeDB store otherwise.
+// moleculer-db's CRUD actions are all switched off: a service publishes one verb of its own.
+import type { Service, ServiceSchema } from "moleculer";
+import DbService, { type DbAdapter } from "moleculer-db";
+import MongoDbAdapter from "moleculer-db-adapter-mongo";
+import type { Db } from "mongodb";
+import { config } from "../platform/config";
+import { type DocumentCollection, MongoDocumentCollection, type NedbDatastore, NedbDocumentCollection } from "./collections";
+
+export interface DbMixinOptions {
+	/** The service's own database, e.g. `v1-players` (FerretDB allows `[a-zA-Z0-9_-]`). */
+	database: string;
+	/** Its collections; the first is moleculer-db's main collection. */
+	collections: [string, ...string[]];
+}
+
+export interface DbMethods {
+	/** One of the service's collections; available once the service has started. */
+	collection(name: string): DocumentCollection;
+}
+
+/** What the mixin keeps on the service instance. */
+interface DbState {
+	adapter: DbAdapter & { db?: unknown };
+	dbCollections?: Map<string, DocumentCollection>;
+}
+
+const CRUD_ACTIONS = ["find", "count", "list", "create", "insert", "get", "update", "remove"] as const;
+
+function memoryCollection(service: Service & DbState, name: string, main: string): Promise<DocumentCollection> {
+	if (name === main) return Promise.resolve(new NedbDocumentCollection(service.adapter.db as NedbDatastore));
+	const adapter = new DbService.MemoryAdapter();
+	adapter.init(service.broker, service);
+	return adapter.connect().then(() => new NedbDocumentCollection((adapter as unknown as { db: NedbDatastore }).db));
+}
+
+/** The mixin; the database name must be unique to the service (and its version). */
+export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
+	const { mongoUri } = config();
+	const [main] = options.collections;
+	const adapter = mongoUri
+		? new MongoDbAdapter(mongoUri, { useUnifiedTopology: true }, options.database)
+		: new DbService.MemoryAdapter();
+
+	const schema: Partial<ServiceSchema> & Record<string, unknown> = {
+		mixins: [DbService as unknown as Partial<ServiceSchema>],
+		adapter,
+		collection: main,
+		actions: Object.fromEntries(CRUD_ACTIONS.map(action => [action, false])),
+		methods: {
+			collection(this: Service & DbState, name: string): DocumentCollection {
+				const found = this.dbCollections?.get(name);
+				if (!found) throw new Error(`Collection "${name}" is not open (is it declared, and has the service started?)`);
+				return found;
+			},
+		},
+		/** Called by moleculer-db once connected (it retries every second until the server answers). */
+		async afterConnected(this: Service & DbState) {
+			const collections = new Map<string, DocumentCollection>();
+			for (const name of options.collections) {
+				collections.set(
+					name,
+					mongoUri
+						? new MongoDocumentCollection((this.adapter.db as Db).collection(name))
+						: await memoryCollection(this, name, main),
+				);
+			}
+			this.dbCollections = collections;
+		},
+	};
+	return schema;
+}

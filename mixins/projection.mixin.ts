@@ -1,0 +1,172 @@
+// Makes a service a consumer of master data: it keeps its own projection, in its own
+// database, of the kinds it needs. Events bring changes fast; the change feed
+// (`v1.sync.changes`) makes sure nothing is missed: on start, on a gap, and on a timer.
+// Changes apply in order and idempotently; the checkpoint is saved after what it covers.
+import type { Context, Service, ServiceSchema, ServiceSettingSchema } from "moleculer";
+import { ACTIONS, callAction, type Change, EVENTS, type MasterChangedPayload, masterChangedSchema } from "../contracts";
+import type { EntityKind } from "../domain/model";
+import { config } from "../platform/config";
+import type { DocumentCollection, StoredDoc } from "./collections";
+import { DbMixin, type DbMethods } from "./db.mixin";
+
+export interface ProjectionOptions {
+	/** The consuming service's full name, e.g. `v1.players`: its event group and name at sync. */
+	consumer: string;
+	/** Its own database, e.g. `v1-players`. */
+	database: string;
+	/** Its collections; the first is its main one. A `meta` collection is added for the checkpoint. */
+	collections: [string, ...string[]];
+	/** The kinds of master document it needs. */
+	kinds: EntityKind[];
+	/** Applies changes (in seq order, of its kinds); must be idempotent: the same change may come twice. */
+	apply(service: Service & DbMethods, changes: Change[]): Promise<void>;
+}
+
+export interface ProjectionMethods extends DbMethods {
+	catchUp(): Promise<void>;
+	applyEvent(payload: MasterChangedPayload): Promise<void>;
+	applyChanges(changes: Change[], upTo: number): Promise<void>;
+	enqueue(task: () => Promise<void>): Promise<void>;
+	requestCatchUp(): void;
+}
+
+interface ProjectionVars {
+	checkpoint: number;
+	queue: Promise<void>;
+	catchUpQueued: boolean;
+	timer?: NodeJS.Timeout;
+}
+
+const META = "meta";
+const CHECKPOINT = "checkpoint";
+const FEED_PAGE = 500;
+
+export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSchema> {
+	const kinds = new Set<EntityKind>(options.kinds);
+
+	const schema: Omit<ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>, "name"> = {
+		mixins: [DbMixin({ database: options.database, collections: [...options.collections, META] })],
+
+		events: {
+			[EVENTS.masterChanged]: {
+				// Each service (and each version) is its own group: every one of them gets every event,
+				// and among replicas of one, a single replica does.
+				group: options.consumer,
+				params: masterChangedSchema,
+				handler(ctx: Context<MasterChangedPayload>) {
+					return this.enqueue(() => this.applyEvent(ctx.params));
+				},
+			},
+			// Sync (re)appeared, or a node left: a good moment to ask what we missed.
+			"$services.changed"() {
+				this.requestCatchUp();
+			},
+		},
+
+		methods: {
+			/** Runs tasks one after another: changes apply in log order, never interleaved. */
+			enqueue(task: () => Promise<void>): Promise<void> {
+				const run = this.queue.then(task);
+				this.queue = run.catch(err => this.logger.warn("Projection task failed; the next catch-up retries.", err));
+				return this.queue;
+			},
+
+			/** Queues one catch-up unless one is already waiting. */
+			requestCatchUp() {
+				if (this.catchUpQueued) return;
+				this.catchUpQueued = true;
+				void this.enqueue(async () => {
+					this.catchUpQueued = false;
+					try {
+						await this.catchUp();
+					} catch (err) {
+						if (!isSyncAway(err)) throw err;
+						this.logger.debug(`Waiting for ${ACTIONS.syncChanges} to catch up from seq ${this.checkpoint}.`);
+					}
+				});
+			},
+
+			/** Reads the feed from the checkpoint until it reaches sync's head. */
+			async catchUp() {
+				// Not an error to wait for: sync may start after us, and $services.changed wakes us when it does.
+				if (!this.broker.registry.actions.isAvailable(ACTIONS.syncChanges)) return;
+				for (;;) {
+					const page = await callAction(this.broker, ACTIONS.syncChanges, {
+						since: this.checkpoint,
+						limit: FEED_PAGE,
+						kinds: [...kinds],
+						consumer: options.consumer,
+					});
+					await this.applyChanges(page.changes, page.lastSeq);
+					if (page.lastSeq >= page.head) return;
+				}
+			},
+
+			async applyEvent(payload: MasterChangedPayload) {
+				if (payload.to <= this.checkpoint) return; // already applied (a duplicate or a late event)
+				if (payload.from > this.checkpoint) {
+					// A gap: something between our checkpoint and this event never arrived. Ask the feed.
+					await this.catchUp();
+					return;
+				}
+				const relevant = payload.changes.filter(change => kinds.has(change.kind));
+				await this.applyChanges(relevant, payload.to);
+			},
+
+			async applyChanges(changes: Change[], upTo: number) {
+				const fresh = changes.filter(change => change.seq > this.checkpoint).sort((a, b) => a.seq - b.seq);
+				if (fresh.length > 0) await options.apply(this, fresh);
+				if (upTo > this.checkpoint) {
+					this.checkpoint = upTo;
+					await this.collection(META).put({ _id: CHECKPOINT, value: upTo });
+				}
+			},
+		},
+
+		created() {
+			this.checkpoint = 0;
+			this.queue = Promise.resolve();
+			this.catchUpQueued = false;
+		},
+
+		async started() {
+			const saved = await this.collection(META).findById(CHECKPOINT);
+			this.checkpoint = Number(saved?.value ?? 0);
+			this.requestCatchUp();
+			this.timer = setInterval(() => this.requestCatchUp(), config().catchUpInterval);
+		},
+
+		async stopped() {
+			clearInterval(this.timer);
+			await this.queue;
+		},
+	};
+	return schema as unknown as Partial<ServiceSchema>;
+}
+
+/** Sync is not reachable right now: a state to wait out, not an error. */
+function isSyncAway(err: unknown): boolean {
+	const name = (err as Error)?.name;
+	return name === "ServiceNotFoundError" || name === "ServiceNotAvailableError" || name === "RequestTimeoutError";
+}
+
+/** The stored form of a change: the view made by `toView`, or a tombstone, stamped with its seq. */
+export function viewOf<T>(change: Change, toView: (doc: T) => Record<string, unknown>): StoredDoc & { _seq: number } {
+	const base = { _id: change.id, _seq: change.seq };
+	if (change.deleted || !change.doc) return { ...base, _deleted: true };
+	return { ...toView(change.doc as T), ...base, _deleted: false };
+}
+
+/**
+ * Applies changes to a collection of views. A document changed twice in one batch keeps its
+ * latest state; each write only replaces an older one, so replays and replicas cannot go back in time.
+ */
+export async function applyAsViews<T>(
+	collection: DocumentCollection,
+	changes: Change[],
+	toView: (doc: T) => Record<string, unknown>,
+): Promise<void> {
+	const latest = new Map<string, Change>();
+	for (const change of changes) latest.set(change.id, change);
+	await collection.putManyIfNewer([...latest.values()].map(change => viewOf(change, toView)));
+}

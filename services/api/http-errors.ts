@@ -1,0 +1,92 @@
+// The one place that turns errors into HTTP responses, with one body shape for all:
+// { error: { status, type, message, fields? } }. Nothing internal (stacks, node or
+// service names) reaches a client; unexpected errors are a plain 500.
+
+export interface FieldError {
+	field: string;
+	message: string;
+}
+
+export interface ErrorBody {
+	error: {
+		status: number;
+		type: string;
+		message: string;
+		fields?: FieldError[];
+	};
+}
+
+export interface HttpError {
+	status: number;
+	headers: Record<string, string>;
+	body: ErrorBody;
+}
+
+/** How long a client should wait before retrying when a service has no node (seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
+interface ErrorLike {
+	name?: string;
+	message?: string;
+	code?: unknown;
+	type?: unknown;
+	data?: unknown;
+}
+
+interface ValidatorItem {
+	type?: string;
+	field?: string;
+	message?: string;
+	actual?: unknown;
+}
+
+/** fastest-validator's items, one per bad field; an unknown parameter is reported by its name. */
+function fieldErrors(data: unknown): FieldError[] {
+	if (!Array.isArray(data)) return [];
+	return (data as ValidatorItem[]).flatMap(item => {
+		if (item?.type === "objectStrict") {
+			return String(item.actual ?? "")
+				.split(",")
+				.map(name => name.trim())
+				.filter(Boolean)
+				.map(name => ({ field: name, message: `The '${name}' parameter is not known to this route.` }));
+		}
+		if (typeof item?.field === "string" && item.field) return [{ field: item.field, message: String(item.message ?? "is not valid") }];
+		return [];
+	});
+}
+
+function body(status: number, type: string, message: string, fields?: FieldError[]): ErrorBody {
+	return { error: fields && fields.length > 0 ? { status, type, message, fields } : { status, type, message } };
+}
+
+/** Maps any error to the response a client gets. */
+export function toHttpError(err: unknown): HttpError {
+	const e = (err ?? {}) as ErrorLike;
+	switch (e.name) {
+		case "ValidationError": {
+			const fields = fieldErrors(e.data);
+			const message = fields.length > 0 ? fields.map(f => f.message).join(" ") : "The request is not valid.";
+			return { status: 422, headers: {}, body: body(422, "VALIDATION_ERROR", message, fields) };
+		}
+		case "NotFoundError":
+			return { status: 404, headers: {}, body: body(404, "NOT_FOUND", "No such route. See the README for the routes of this API.") };
+		case "ServiceNotFoundError":
+		case "ServiceNotAvailableError":
+			return {
+				status: 503,
+				headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+				body: body(503, "SERVICE_UNAVAILABLE", "The service behind this route is not available right now; retry later."),
+			};
+		case "RequestTimeoutError":
+			return { status: 504, headers: {}, body: body(504, "TIMEOUT", "The service did not answer in time.") };
+		case "PayloadTooLarge":
+			return { status: 413, headers: {}, body: body(413, "PAYLOAD_TOO_LARGE", "The request body is too large.") };
+	}
+	const code = typeof e.code === "number" ? e.code : 500;
+	if (code >= 400 && code < 500) {
+		const type = typeof e.type === "string" && e.type ? e.type : "BAD_REQUEST";
+		return { status: code, headers: {}, body: body(code, type, e.message ?? "Bad request.") };
+	}
+	return { status: 500, headers: {}, body: body(500, "INTERNAL_ERROR", "Something went wrong on our side.") };
+}

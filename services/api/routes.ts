@@ -1,0 +1,12 @@
+// The public HTTP routes and the action behind each: the API's whole surface, in one table.
+import { ACTIONS } from "../../contracts";
+
+export const PUBLIC_ROUTES = {
+	"GET /v1/players": ACTIONS.playersList,
+	"GET /v1/competitions": ACTIONS.competitionsList,
+	"GET /v1/teams": ACTIONS.teamsList,
+	"GET /v1/results": ACTIONS.resultsList,
+} as const;
+
+/** Only these actions can be reached through the gateway, whatever a request says. */
+export const PUBLIC_ACTIONS: string[] = Object.values(PUBLIC_ROUTES);

@@ -1,0 +1,17 @@
+// Turns `v1.competitions.list` params into a page request on the competitions projection.
+import type { CompetitionsListParams } from "../../contracts";
+import type { Query } from "../../mixins/collections";
+import type { PageRequest } from "../../mixins/listing";
+
+export function competitionsPageRequest(params: CompetitionsListParams): PageRequest {
+	const query: Query = {};
+	if (params.type) query.type = params.type;
+	if (params.area) query["area.code"] = params.area;
+	return {
+		query,
+		sort: [["_name", 1], ["_id", 1]],
+		page: params.page ?? 1,
+		pageSize: params.pageSize ?? 20,
+		hidden: ["_name"],
+	};
+}

@@ -1,0 +1,32 @@
+// v1.competitions: lists competitions with their seasons, filtered by type or area.
+import type { Context, ServiceSchema } from "moleculer";
+import { competitionsListParams, type CompetitionsListParams, type ListResult } from "../../contracts";
+import type { Competition } from "../../domain/model";
+import { listPage } from "../../mixins/listing";
+import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { applyCompetitionChanges, COMPETITIONS } from "./competitions.projection";
+import { competitionsPageRequest } from "./competitions.query";
+
+const CompetitionsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
+	name: "competitions",
+	version: 1,
+	mixins: [
+		ProjectionMixin({
+			consumer: "v1.competitions",
+			database: "v1-competitions",
+			collections: [COMPETITIONS],
+			kinds: ["competition"],
+			apply: applyCompetitionChanges,
+		}),
+	],
+	actions: {
+		list: {
+			params: competitionsListParams,
+			handler(ctx: Context<CompetitionsListParams>): Promise<ListResult<Competition>> {
+				return listPage<Competition>(this.collection(COMPETITIONS), competitionsPageRequest(ctx.params));
+			},
+		},
+	},
+};
+
+export default CompetitionsService;

@@ -1,0 +1,32 @@
+// v1.players: lists players, filtered by team, competition, position, nationality or name.
+import type { Context, ServiceSchema } from "moleculer";
+import { type ListResult, playersListParams, type PlayersListParams } from "../../contracts";
+import type { Player } from "../../domain/model";
+import { listPage } from "../../mixins/listing";
+import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { applyPlayerChanges, PLAYERS, TEAMS } from "./players.projection";
+import { playersPageRequest } from "./players.query";
+
+const PlayersService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
+	name: "players",
+	version: 1,
+	mixins: [
+		ProjectionMixin({
+			consumer: "v1.players",
+			database: "v1-players",
+			collections: [PLAYERS, TEAMS],
+			kinds: ["team", "player"],
+			apply: applyPlayerChanges,
+		}),
+	],
+	actions: {
+		list: {
+			params: playersListParams,
+			handler(ctx: Context<PlayersListParams>): Promise<ListResult<Player>> {
+				return listPage<Player>(this.collection(PLAYERS), playersPageRequest(ctx.params));
+			},
+		},
+	},
+};
+
+export default PlayersService;

@@ -1,0 +1,26 @@
+// v1.results: lists matches with their scores, newest first.
+import type { Context, ServiceSchema } from "moleculer";
+import { type ListResult, resultsListParams, type ResultsListParams } from "../../contracts";
+import type { Match } from "../../domain/model";
+import { listPage } from "../../mixins/listing";
+import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { applyMatchChanges, MATCHES } from "./results.projection";
+import { resultsPageRequest } from "./results.query";
+
+const ResultsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
+	name: "results",
+	version: 1,
+	mixins: [
+		ProjectionMixin({ consumer: "v1.results", database: "v1-results", collections: [MATCHES], kinds: ["match"], apply: applyMatchChanges }),
+	],
+	actions: {
+		list: {
+			params: resultsListParams,
+			handler(ctx: Context<ResultsListParams>): Promise<ListResult<Match>> {
+				return listPage<Match>(this.collection(MATCHES), resultsPageRequest(ctx.params));
+			},
+		},
+	},
+};
+
+export default ResultsService;

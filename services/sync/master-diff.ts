@@ -1,0 +1,86 @@
+// Change detection: what differs between the master store and a freshly imported data set.
+// Pure, so that it can be tested without a database.
+import { createHash } from "node:crypto";
+import type { EntityByKind, EntityKind, MasterData } from "../../domain/model";
+import { ENTITY_KINDS } from "../../domain/model";
+
+/** What the master store holds of a document, enough to compare without loading it. */
+export interface StoredVersion {
+	hash: string;
+	deleted: boolean;
+}
+
+/** A document as it stands in the source: key, kind, its content and content hash. */
+export interface SourceDocument<K extends EntityKind = EntityKind> {
+	key: string;
+	kind: K;
+	id: string;
+	doc: EntityByKind[K];
+	hash: string;
+}
+
+/** A change to write to the log: a new or different document, or a deletion. */
+export type PendingChange =
+	| { key: string; kind: EntityKind; id: string; deleted: false; doc: EntityByKind[EntityKind]; hash: string; isNew: boolean }
+	| { key: string; kind: EntityKind; id: string; deleted: true; isNew: false };
+
+/** The master store's key of a document: kinds share one log, so the kind is part of it. */
+export function masterKey(kind: EntityKind, id: string): string {
+	return `${kind}:${id}`;
+}
+
+/** JSON with object keys in sorted order, so that equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+	if (value !== null && typeof value === "object") {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+	}
+	return JSON.stringify(value);
+}
+
+export function contentHash(doc: unknown): string {
+	return createHash("sha1").update(canonicalJson(doc)).digest("base64url");
+}
+
+const COLLECTION_OF: { [K in EntityKind]: (data: MasterData) => Array<EntityByKind[K]> } = {
+	competition: data => data.competitions,
+	team: data => data.teams,
+	player: data => data.players,
+	match: data => data.matches,
+};
+
+/** Every document of a data set, in log order: competitions, teams, players, matches; by id within a kind. */
+export function sourceDocuments(data: MasterData): SourceDocument[] {
+	return ENTITY_KINDS.flatMap(kind =>
+		COLLECTION_OF[kind](data).map(doc => ({ key: masterKey(kind, doc.id), kind, id: doc.id, doc, hash: contentHash(doc) })),
+	);
+}
+
+/**
+ * The changes that turn `stored` into `source`: created or updated documents (in source order),
+ * then deletions of stored documents the source no longer has (sorted by key). Unchanged ones give nothing.
+ */
+export function diffMaster(stored: Map<string, StoredVersion>, source: SourceDocument[]): PendingChange[] {
+	const changes: PendingChange[] = [];
+	const seen = new Set<string>();
+	for (const doc of source) {
+		if (seen.has(doc.key)) throw new Error(`Duplicate master document ${doc.key}`);
+		seen.add(doc.key);
+		const before = stored.get(doc.key);
+		if (!before || before.deleted || before.hash !== doc.hash) {
+			changes.push({ key: doc.key, kind: doc.kind, id: doc.id, deleted: false, doc: doc.doc, hash: doc.hash, isNew: !before });
+		}
+	}
+	const removed = [...stored.entries()]
+		.filter(([key, version]) => !version.deleted && !seen.has(key))
+		.map(([key]) => key)
+		.sort();
+	for (const key of removed) {
+		const [kind, ...rest] = key.split(":");
+		changes.push({ key, kind: kind as EntityKind, id: rest.join(":"), deleted: true, isNew: false });
+	}
+	return changes;
+}

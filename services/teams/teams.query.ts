@@ -1,0 +1,20 @@
+// Turns `v1.teams.list` params into a page request on the teams projection.
+import type { TeamsListParams } from "../../contracts";
+import type { Query } from "../../mixins/collections";
+import type { PageRequest } from "../../mixins/listing";
+import { containsText } from "../players/players.query";
+
+export function teamsPageRequest(params: TeamsListParams): PageRequest {
+	const query: Query = {};
+	if (params.competition && params.season) query._seasons = `${params.competition}:${params.season}`;
+	else if (params.competition) query._codes = params.competition;
+	else if (params.season) query._years = params.season;
+	if (params.q) query._search = containsText(params.q);
+	return {
+		query,
+		sort: [["_name", 1], ["_id", 1]],
+		page: params.page ?? 1,
+		pageSize: params.pageSize ?? 20,
+		hidden: ["_name", "_search", "_codes", "_years", "_seasons"],
+	};
+}

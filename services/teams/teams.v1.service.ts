@@ -1,0 +1,26 @@
+// v1.teams: lists teams, filtered by competition, season or name.
+import type { Context, ServiceSchema } from "moleculer";
+import { type ListResult, teamsListParams, type TeamsListParams } from "../../contracts";
+import type { Team } from "../../domain/model";
+import { listPage } from "../../mixins/listing";
+import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { applyTeamChanges, TEAMS } from "./teams.projection";
+import { teamsPageRequest } from "./teams.query";
+
+const TeamsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
+	name: "teams",
+	version: 1,
+	mixins: [
+		ProjectionMixin({ consumer: "v1.teams", database: "v1-teams", collections: [TEAMS], kinds: ["team"], apply: applyTeamChanges }),
+	],
+	actions: {
+		list: {
+			params: teamsListParams,
+			handler(ctx: Context<TeamsListParams>): Promise<ListResult<Team>> {
+				return listPage<Team>(this.collection(TEAMS), teamsPageRequest(ctx.params));
+			},
+		},
+	},
+};
+
+export default TeamsService;

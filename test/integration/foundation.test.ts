@@ -1,0 +1,198 @@
+// The whole path, for real: gateway, sync and the four read services as separate processes
+// on real NATS and FerretDB; a client asks over HTTP, and each database is read with the driver.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MongoClient } from "mongodb";
+import type { ServiceBroker } from "moleculer";
+import type { ListResult } from "../../contracts";
+import type { Competition, Match, Player, Team } from "../../domain/model";
+import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import {
+	eventually,
+	getJson,
+	type NodeProcess,
+	resetDatabases,
+	startGateway,
+	startNode,
+	startProbe,
+	type TestEnv,
+	testEnv,
+} from "../support/cluster";
+
+jest.setTimeout(180_000);
+
+const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results"];
+const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results"];
+
+let env: TestEnv;
+let nodes: NodeProcess[] = [];
+let baseUrl: string;
+let probe: ServiceBroker;
+
+async function list<T>(path: string): Promise<ListResult<T>> {
+	const reply = await getJson<ListResult<T>>(`${baseUrl}/api/v1/${path}`);
+	if (reply.status !== 200) throw new Error(`GET ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+	return reply.body;
+}
+
+beforeAll(async () => {
+	env = testEnv("foundation");
+	await resetDatabases(env.mongoUri);
+	probe = await startProbe(env);
+
+	// Sync first, and let it publish everything before any read service exists:
+	// the read services must then find what they missed through the feed.
+	const sync = startNode(env, "sync-1", "v1.sync");
+	nodes.push(sync);
+	await sync.started();
+	await eventually(async () => {
+		const page = await probe.call<{ head: number }, object>("v1.sync.changes", { since: 0, limit: 1 });
+		return page.head > 5000 ? page : undefined;
+	}, 60_000, "sync's import");
+
+	const readers = READ_SERVICES.map(service => startNode(env, service.replace("v1.", "") + "-1", service));
+	nodes.push(...readers);
+	const gateway = await startGateway(env);
+	nodes.push(gateway.node);
+	baseUrl = gateway.baseUrl;
+	await Promise.all(readers.map(node => node.started()));
+
+	// Every projection caught up: the last kind in the log (matches) is all there.
+	await eventually(async () => ((await list<Match>("results?pageSize=1")).total === 3861 ? true : undefined), 120_000, "results projection");
+	await eventually(async () => ((await list<Player>("players?pageSize=1")).total === 1248 ? true : undefined), 60_000, "players projection");
+});
+
+afterAll(async () => {
+	await probe?.stop();
+	await Promise.all(nodes.map(node => node.stop()));
+	nodes = [];
+});
+
+describe("the system on separate nodes, real NATS and FerretDB", () => {
+	test("when a client asks for a World Cup 2026 squad, then it gets the 26 players of that squad", async () => {
+		const page = await list<Player>("players?team=argentina&competition=WC&pageSize=100");
+		expect(page.total).toBe(26);
+		expect(page.rows).toHaveLength(26);
+		expect(new Set(page.rows.map(p => p.team.id))).toEqual(new Set(["argentina"]));
+		expect(page.rows.map(p => p.name)).toContain("Lionel Messi");
+		const messi = page.rows.find(p => p.name === "Lionel Messi")!;
+		expect(messi).toMatchObject({ position: "Forward", nationality: "Argentina", team: { tla: "ARG" } });
+		expect(messi.dateOfBirth).toBe("1987-06-24");
+	});
+
+	test("when a client searches a name without its accents, then the accented player is found", async () => {
+		const page = await list<Player>("players?q=gunok");
+		expect(page.rows.map(p => p.name)).toEqual(["Mert Günok"]);
+		const upper = await list<Player>("players?q=SOYUNCU");
+		expect(upper.rows.map(p => p.name)).toEqual(["Çağlar Söyüncü"]);
+	});
+
+	test("when a client lists competitions, then the Premier League 2024/25 and World Cup 2026 are there", async () => {
+		const page = await list<Competition>("competitions?pageSize=100");
+		const byCode = new Map(page.rows.map(c => [c.code, c]));
+		expect(byCode.get("PL")).toMatchObject({ name: "Premier League", type: "LEAGUE", area: { code: "ENG" } });
+		expect(byCode.get("PL")!.seasons.map(s => s.id)).toContain("PL-2024");
+		expect(byCode.get("WC")).toMatchObject({ type: "CUP" });
+		expect(byCode.get("WC")!.seasons.map(s => s.id)).toEqual(expect.arrayContaining(["WC-2026", "WC-2022"]));
+		const cups = await list<Competition>("competitions?type=CUP");
+		expect(cups.rows.map(c => c.code).sort()).toEqual(["CL", "WC"]);
+	});
+
+	test("when a client lists the teams of a league season, then it gets that season's 20 teams", async () => {
+		const page = await list<Team>("teams?competition=PL&season=2024&pageSize=100");
+		expect(page.total).toBe(20);
+		const names = page.rows.map(t => t.name);
+		expect(names).toEqual(expect.arrayContaining(["Liverpool FC", "Arsenal FC", "Ipswich Town FC", "Southampton FC"]));
+		expect(names).not.toContain("Sunderland AFC"); // promoted for 2025/26, not in 2024/25
+		expect(page.rows.every(t => t.competitions.some(c => c.code === "PL" && c.season === 2024))).toBe(true);
+	});
+
+	test("when a client asks for the 2022 World Cup final, then it gets the full score", async () => {
+		const page = await list<Match>("results?competition=WC&season=2022&stage=FINAL");
+		expect(page.total).toBe(1);
+		const final = page.rows[0];
+		expect(final.homeTeam.name).toBe("Argentina");
+		expect(final.awayTeam.name).toBe("France");
+		expect(final.utcDate).toBe("2022-12-18T15:00:00Z");
+		expect(final.score).toEqual({
+			winner: "HOME_TEAM",
+			duration: "PENALTY_SHOOTOUT",
+			fullTime: { home: 2, away: 2 },
+			halfTime: { home: 2, away: 0 },
+			extraTime: { home: 3, away: 3 },
+			penalties: { home: 4, away: 2 },
+		});
+		expect(final.goals.filter(g => g.scorer.name === "Kylian Mbappé")).toHaveLength(3);
+	});
+
+	test("when a client lists results, then the newest come first and filters combine", async () => {
+		const page = await list<Match>("results?team=argentina&competition=WC&season=2022&pageSize=100");
+		expect(page.total).toBe(7);
+		const dates = page.rows.map(m => m.utcDate);
+		expect(dates).toEqual([...dates].sort().reverse());
+		// The opening weekend of the Premier League 2024/25, counted straight from the source file.
+		const source = JSON.parse(readFileSync(join(REPO_ROOT, "data/openfootball/football/2024-25/en.1.json"), "utf8")) as {
+			matches: Array<{ date: string }>;
+		};
+		const openingWeekend = source.matches.filter(m => m.date >= "2024-08-16" && m.date <= "2024-08-17").length;
+		const window = await list<Match>("results?competition=PL&dateFrom=2024-08-16&dateTo=2024-08-17&pageSize=100");
+		expect(window.total).toBe(openingWeekend);
+		expect(window.total).toBeGreaterThan(5);
+	});
+
+	test("when a client sends bad input, then it gets a clear error and no 5xx", async () => {
+		const tooBig = await getJson<{ error: { status: number; fields: Array<{ field: string }> } }>(`${baseUrl}/api/v1/players?pageSize=1000`);
+		expect(tooBig.status).toBe(422);
+		expect(tooBig.body.error.fields.map(f => f.field)).toEqual(["pageSize"]);
+		const unknownParam = await getJson<{ error: { fields: Array<{ field: string }> } }>(`${baseUrl}/api/v1/teams?colour=red`);
+		expect(unknownParam.status).toBe(422);
+		expect(unknownParam.body.error.fields.map(f => f.field)).toEqual(["colour"]);
+		const notARoute = await getJson<{ error: { type: string } }>(`${baseUrl}/api/v1/sync`);
+		expect(notARoute.status).toBe(404);
+		expect(notARoute.body.error.type).toBe("NOT_FOUND");
+		const operator = await getJson(`${baseUrl}/api/v1/players?q[$ne]=x`);
+		expect(operator.status).toBe(422);
+	});
+
+	test("each service keeps its data in a database of its own", async () => {
+		const client = await MongoClient.connect(env.mongoUri, { useUnifiedTopology: true });
+		try {
+			const { databases } = await client.db("admin").admin().listDatabases();
+			expect(databases.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(DATABASES));
+
+			const live = { _deleted: false };
+			expect(await client.db("v1-players").collection("players").countDocuments(live)).toBe(1248);
+			expect(await client.db("v1-competitions").collection("competitions").countDocuments(live)).toBe(7);
+			expect(await client.db("v1-teams").collection("teams").countDocuments(live)).toBe(178);
+			expect(await client.db("v1-results").collection("matches").countDocuments(live)).toBe(3861);
+			expect(await client.db("v1-sync").collection("documents").countDocuments({})).toBe(7 + 178 + 1248 + 3861);
+
+			// A service holds only what it projects: no matches among the players, no players among the results.
+			const playersCollections = (await client.db("v1-players").listCollections().toArray()).map(c => c.name).sort();
+			expect(playersCollections).toEqual(["meta", "players", "teams"]);
+			const resultsCollections = (await client.db("v1-results").listCollections().toArray()).map(c => c.name).sort();
+			expect(resultsCollections).toEqual(["matches", "meta"]);
+			const final = await client.db("v1-results").collection("matches").findOne({ _id: "wc-2022-final-argentina-france" });
+			expect(final?.score.penalties).toEqual({ home: 4, away: 2 });
+		} finally {
+			await client.close();
+		}
+	});
+
+	test("each service exposes exactly one action, as the registry tells", async () => {
+		const services = await probe.call<Array<{ fullName: string; actions: Record<string, unknown> }>, object>("$node.services", {
+			onlyLocal: false,
+			skipInternal: true,
+			withActions: true,
+		});
+		const actionsOf = (fullName: string) => Object.keys(services.find(s => s.fullName === fullName)?.actions ?? {});
+		expect(actionsOf("v1.sync")).toEqual(["v1.sync.changes"]);
+		expect(actionsOf("v1.players")).toEqual(["v1.players.list"]);
+		expect(actionsOf("v1.competitions")).toEqual(["v1.competitions.list"]);
+		expect(actionsOf("v1.teams")).toEqual(["v1.teams.list"]);
+		expect(actionsOf("v1.results")).toEqual(["v1.results.list"]);
+		// The gateway's one verb, moleculer-web's `rest`, is private to its node: it publishes no action at all.
+		expect(services.some(s => s.fullName === "api")).toBe(true);
+		expect(actionsOf("api")).toEqual([]);
+	});
+});

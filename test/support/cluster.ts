@@ -1,0 +1,169 @@
+// Runs matchday nodes as separate processes, as production does: one `platform/node.ts`
+// per node, on the test NATS and FerretDB. Logs are kept in test-artifacts/logs.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MongoClient } from "mongodb";
+import { ServiceBroker } from "moleculer";
+import { freePort, REPO_ROOT, waitForPort } from "../../scripts/lib/test-servers";
+
+const LOG_DIR = join(REPO_ROOT, "test-artifacts", "logs");
+const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
+
+export interface TestEnv {
+	transporter: string;
+	mongoUri: string;
+	/** A namespace of this test file's own, so that files never see each other's nodes. */
+	namespace: string;
+}
+
+export function testEnv(name: string): TestEnv {
+	const transporter = process.env.TRANSPORTER;
+	const mongoUri = process.env.MONGO_URI;
+	if (!transporter || !mongoUri) throw new Error("TRANSPORTER and MONGO_URI must be set (the integration global setup does it)");
+	return { transporter, mongoUri, namespace: `${name}-${process.pid}-${Date.now()}` };
+}
+
+export class NodeProcess {
+	private output = "";
+	private readonly child: ChildProcess;
+
+	constructor(
+		readonly name: string,
+		env: Record<string, string>,
+	) {
+		this.child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
+			cwd: REPO_ROOT,
+			env: { ...process.env, LOG_LEVEL: "info", ...env, NODE_ID: name },
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		const keep = (chunk: Buffer) => {
+			this.output += chunk.toString();
+		};
+		this.child.stdout?.on("data", keep);
+		this.child.stderr?.on("data", keep);
+	}
+
+	get pid(): number {
+		return this.child.pid!;
+	}
+
+	get exited(): boolean {
+		return this.child.exitCode !== null || this.child.signalCode !== null;
+	}
+
+	/** Resolves when the node's broker has started; rejects if it dies first. */
+	async started(timeoutMs = 60_000): Promise<this> {
+		const deadline = Date.now() + timeoutMs;
+		while (!STARTED.test(this.output)) {
+			if (this.exited) throw new Error(`${this.name} exited before starting:\n${this.output.slice(-3000)}`);
+			if (Date.now() > deadline) throw new Error(`${this.name} did not start in ${timeoutMs} ms:\n${this.output.slice(-3000)}`);
+			await sleep(50);
+		}
+		return this;
+	}
+
+	logs(): string {
+		return this.output;
+	}
+
+	/** Stops the node as an orchestrator would (SIGTERM) or kills it outright (SIGKILL). */
+	async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+		if (!this.exited) {
+			await new Promise<void>(done => {
+				const timer = setTimeout(() => this.child.kill("SIGKILL"), 15_000);
+				this.child.once("exit", () => {
+					clearTimeout(timer);
+					done();
+				});
+				this.child.kill(signal);
+			});
+		}
+		mkdirSync(LOG_DIR, { recursive: true });
+		writeFileSync(join(LOG_DIR, `${this.name}.log`), this.output);
+	}
+}
+
+/** Starts a node running `services` (a SERVICES value) with the test servers. */
+export function startNode(env: TestEnv, name: string, services: string, extra: Record<string, string> = {}): NodeProcess {
+	return new NodeProcess(name, {
+		TRANSPORTER: env.transporter,
+		MONGO_URI: env.mongoUri,
+		NAMESPACE: env.namespace,
+		SERVICES: services,
+		...extra,
+	});
+}
+
+/** Starts the gateway on a free port; resolves with its base URL once it listens. */
+export async function startGateway(env: TestEnv, name = "api"): Promise<{ node: NodeProcess; baseUrl: string }> {
+	const port = await freePort();
+	const node = startNode(env, name, "api", { PORT: String(port) });
+	await node.started();
+	await waitForPort(port);
+	return { node, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** A service-less broker in the test process, on the same transporter: to ask the registry and call actions. */
+export async function startProbe(env: TestEnv): Promise<ServiceBroker> {
+	const broker = new ServiceBroker({
+		namespace: env.namespace,
+		nodeID: `probe-${process.pid}`,
+		transporter: { type: "NATS", options: { url: env.transporter } },
+		logger: false,
+		requestTimeout: 10_000,
+	});
+	await broker.start();
+	return broker;
+}
+
+/** Drops every database of the test server but the server's own, so a test starts from nothing. */
+export async function resetDatabases(mongoUri: string): Promise<void> {
+	const client = await MongoClient.connect(mongoUri, { useUnifiedTopology: true });
+	try {
+		const { databases } = await client.db("admin").admin().listDatabases();
+		for (const { name } of databases as Array<{ name: string }>) {
+			if (!["admin", "local", "config"].includes(name)) await client.db(name).dropDatabase();
+		}
+	} finally {
+		await client.close();
+	}
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise(done => setTimeout(done, ms));
+}
+
+/** Polls `check` until it returns a value (not undefined) or time runs out; then fails with the last error. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000, what = "condition"): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	for (;;) {
+		try {
+			const value = await check();
+			if (value !== undefined) return value;
+		} catch (err) {
+			lastError = err;
+		}
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+		await sleep(250);
+	}
+}
+
+export interface HttpReply<T = unknown> {
+	status: number;
+	headers: Headers;
+	body: T;
+}
+
+export async function getJson<T = unknown>(url: string): Promise<HttpReply<T>> {
+	const res = await fetch(url);
+	const text = await res.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// not JSON: keep the text, the test says what it expected
+	}
+	return { status: res.status, headers: res.headers, body: body as T };
+}

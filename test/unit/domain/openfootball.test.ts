@@ -1,0 +1,162 @@
+import { join } from "node:path";
+import { makeTla, normaliseOpenFootball, readOpenFootballDir, shortNameOf, type SourceFile, splitCountrySuffix } from "../../../domain/openfootball";
+
+const DATA_DIR = join(__dirname, "..", "..", "..", "data", "openfootball");
+
+function league(matches: object[], path = "football/2024-25/en.1.json"): SourceFile {
+	return { path, content: { name: "English Premier League 2024/25", matches } };
+}
+
+describe("normaliseOpenFootball on small sources", () => {
+	const files: SourceFile[] = [
+		league([
+			{ round: "Matchday 1", date: "2024-08-16", time: "20:00", team1: "Manchester United FC", team2: "Fulham FC", score: { ht: [0, 0], ft: [1, 0] } },
+			{ round: "Matchday 2", date: "2024-08-24", time: "15:00", team1: "Fulham FC", team2: "Leicester City FC", score: {} },
+		]),
+		{
+			path: "football/2024-25/uefa.cl.json",
+			content: {
+				name: "UEFA Champions League 2024/25",
+				matches: [{ round: "League, Matchday 1", date: "2024-09-17", time: "21:00", team1: "Celtic FC (SCO)", team2: "Manchester United FC (ENG)", score: { ft: [2, 2] } }],
+			},
+		},
+		{ path: "worldcup/2026/worldcup.teams.json", content: [{ name: "United States", fifa_code: "USA" }, { name: "Paraguay", fifa_code: "PAR" }] },
+		{
+			path: "worldcup/2026/worldcup.json",
+			content: {
+				name: "World Cup 2026",
+				matches: [
+					{
+						round: "Matchday 1", date: "2026-06-12", time: "18:00 UTC-7", team1: "United States", team2: "Paraguay", group: "Group D",
+						score: { ht: [1, 0], ft: [2, 1] },
+						goals1: [{ name: "Christian Pulišić", minute: "9" }, { name: "Gio Reyna", minute: "90+3" }],
+						goals2: [{ name: "Miguel Almirón", minute: "67", penalty: true }],
+					},
+				],
+			},
+		},
+		{
+			path: "worldcup/2026/worldcup.squads.json",
+			content: [
+				{
+					name: "USA", fifa_code: "USA", players: [
+						{ number: 10, pos: "FW", name: "Christian Pulišić", club: { name: "AC Milan", country: "ITA" }, date_of_birth: "1998-09-18" },
+						{ number: 1, pos: "GK", name: "Matt Turner", club: { name: "Crystal Palace FC", country: "ENG" }, date_of_birth: "1994-06-24" },
+					],
+				},
+			],
+		},
+		{ path: "README.md.json", content: {} },
+	];
+	const data = normaliseOpenFootball(files);
+
+	test("competitions get football-data.org codes, types, areas and seasons from their matches", () => {
+		expect(data.competitions.map(c => c.code)).toEqual(["CL", "PL", "WC"]);
+		expect(data.competitions.find(c => c.code === "PL")).toEqual({
+			id: "PL", code: "PL", name: "Premier League", type: "LEAGUE", area: { name: "England", code: "ENG" },
+			seasons: [{ id: "PL-2024", startDate: "2024-08-16", endDate: "2024-08-24" }],
+		});
+		expect(data.competitions.find(c => c.code === "WC")?.type).toBe("CUP");
+	});
+
+	test("a club named in several files is one team, with every competition season it plays", () => {
+		const united = data.teams.find(t => t.id === "manchester-united-fc");
+		expect(united).toMatchObject({ name: "Manchester United FC", shortName: "Manchester United", tla: "MUN", type: "CLUB", area: { code: "ENG" } });
+		expect(united?.competitions).toEqual([{ code: "CL", season: 2024 }, { code: "PL", season: 2024 }]);
+	});
+
+	test("a club known only from a European cup takes its country from the name's suffix", () => {
+		expect(data.teams.find(t => t.id === "celtic-fc")).toMatchObject({ name: "Celtic FC", area: { name: "Scotland", code: "SCO" } });
+	});
+
+	test("national teams take their FIFA code; squads find their team by code, whatever its spelling", () => {
+		expect(data.teams.find(t => t.id === "united-states")).toMatchObject({ type: "NATIONAL", tla: "USA", area: { code: "USA" } });
+		expect(data.players.map(p => p.id)).toEqual(["united-states-christian-pulisic", "united-states-matt-turner"]);
+		expect(data.players[0]).toEqual({
+			id: "united-states-christian-pulisic",
+			name: "Christian Pulišić",
+			position: "Forward",
+			shirtNumber: 10,
+			dateOfBirth: "1998-09-18",
+			nationality: "United States",
+			team: { id: "united-states", name: "United States", tla: "USA" },
+			club: { name: "AC Milan", country: "ITA" },
+		});
+	});
+
+	test("matches carry ids, UTC kick-offs, stage, group, score and goals", () => {
+		const opener = data.matches.find(m => m.competition.code === "WC")!;
+		expect(opener).toMatchObject({
+			id: "wc-2026-matchday-1-united-states-paraguay",
+			season: 2026,
+			utcDate: "2026-06-13T01:00:00Z",
+			status: "FINISHED",
+			matchday: 1,
+			stage: "GROUP_STAGE",
+			group: "GROUP_D",
+			homeTeam: { id: "united-states", tla: "USA" },
+			awayTeam: { id: "paraguay", tla: "PAR" },
+		});
+		expect(opener.goals.map(g => `${g.minute}${g.injuryTime ? "+" + g.injuryTime : ""} ${g.team.tla}${g.penalty ? " (pen)" : ""}`)).toEqual([
+			"9 USA", "67 PAR (pen)", "90+3 USA",
+		]);
+		const scheduled = data.matches.find(m => m.id === "pl-2024-matchday-2-fulham-fc-leicester-city-fc")!;
+		expect(scheduled.status).toBe("SCHEDULED");
+		expect(scheduled.score.fullTime).toEqual({ home: null, away: null });
+	});
+
+	test("files it does not know are ignored", () => {
+		expect(data.matches).toHaveLength(4);
+	});
+});
+
+describe("normaliseOpenFootball on the bundled data", () => {
+	const first = normaliseOpenFootball(readOpenFootballDir(DATA_DIR));
+
+	test("the same files give the same ids (and documents) on every import", () => {
+		const second = normaliseOpenFootball(readOpenFootballDir(DATA_DIR));
+		expect(second).toEqual(first);
+	});
+
+	test("ids are unique within each kind", () => {
+		for (const items of [first.competitions, first.teams, first.players, first.matches]) {
+			expect(new Set(items.map(i => i.id)).size).toBe(items.length);
+		}
+	});
+
+	test("it holds what the files hold: 7 competitions, 48 squads of 26, every match", () => {
+		expect(first.competitions).toHaveLength(7);
+		expect(first.players).toHaveLength(48 * 26);
+		expect(first.matches).toHaveLength(3861);
+		expect(first.teams.filter(t => t.competitions.some(c => c.code === "PL" && c.season === 2024))).toHaveLength(20);
+	});
+
+	test("2022 World Cup teams missing from the 2026 files still get their FIFA codes", () => {
+		expect(first.teams.find(t => t.id === "wales")?.tla).toBe("WAL");
+		expect(first.teams.find(t => t.id === "denmark")?.tla).toBe("DEN");
+	});
+
+	test("postponed and awarded matches keep their status", () => {
+		const statuses = new Set(first.matches.map(m => m.status));
+		expect(statuses).toEqual(new Set(["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"]));
+	});
+});
+
+describe("name helpers", () => {
+	test("splitCountrySuffix", () => {
+		expect(splitCountrySuffix("Liverpool FC (ENG)")).toEqual({ name: "Liverpool FC", countryCode: "ENG" });
+		expect(splitCountrySuffix("Liverpool FC")).toEqual({ name: "Liverpool FC", countryCode: null });
+	});
+
+	test("shortNameOf drops club affixes but never the whole name", () => {
+		expect(shortNameOf("Brighton & Hove Albion FC")).toBe("Brighton & Hove Albion");
+		expect(shortNameOf("1. FC Union Berlin")).toBe("Union Berlin");
+		expect(shortNameOf("FC")).toBe("FC");
+	});
+
+	test("makeTla", () => {
+		expect(makeTla("Liverpool")).toBe("LIV");
+		expect(makeTla("Manchester City")).toBe("MCI");
+		expect(makeTla("Ål")).toBe("ALX");
+	});
+});

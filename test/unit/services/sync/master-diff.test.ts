@@ -1,0 +1,80 @@
+import type { MasterData } from "../../../../domain/model";
+import { canonicalJson, contentHash, diffMaster, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
+
+function dataSet(overrides: Partial<MasterData> = {}): MasterData {
+	return {
+		competitions: [{ id: "PL", code: "PL", name: "Premier League", type: "LEAGUE", area: { name: "England", code: "ENG" }, seasons: [] }],
+		teams: [
+			{ id: "arsenal-fc", name: "Arsenal FC", shortName: "Arsenal", tla: "ARS", type: "CLUB", area: { name: "England", code: "ENG" }, competitions: [] },
+			{ id: "fulham-fc", name: "Fulham FC", shortName: "Fulham", tla: "FUL", type: "CLUB", area: { name: "England", code: "ENG" }, competitions: [] },
+		],
+		players: [],
+		matches: [],
+		...overrides,
+	};
+}
+
+function storedFrom(data: MasterData): Map<string, StoredVersion> {
+	return new Map(sourceDocuments(data).map(doc => [doc.key, { hash: doc.hash, deleted: false }]));
+}
+
+describe("canonicalJson and contentHash", () => {
+	test("equal content hashes the same whatever the key order; any difference changes the hash", () => {
+		expect(canonicalJson({ b: 1, a: { d: [1, 2], c: null } })).toBe('{"a":{"c":null,"d":[1,2]},"b":1}');
+		expect(contentHash({ a: 1, b: 2 })).toBe(contentHash({ b: 2, a: 1 }));
+		expect(contentHash({ a: 1, b: 2 })).not.toBe(contentHash({ a: 1, b: 3 }));
+		expect(contentHash({ a: [1, 2] })).not.toBe(contentHash({ a: [2, 1] }));
+	});
+});
+
+describe("diffMaster", () => {
+	test("when the store is empty, then every document is new, in log order (competitions before teams)", () => {
+		const changes = diffMaster(new Map(), sourceDocuments(dataSet()));
+		expect(changes.map(c => [c.key, c.deleted, c.isNew])).toEqual([
+			["competition:PL", false, true],
+			["team:arsenal-fc", false, true],
+			["team:fulham-fc", false, true],
+		]);
+	});
+
+	test("when nothing changed, then there is nothing to publish", () => {
+		const data = dataSet();
+		expect(diffMaster(storedFrom(data), sourceDocuments(data))).toEqual([]);
+	});
+
+	test("when a document changed, then only it is an update", () => {
+		const before = dataSet();
+		const after = dataSet();
+		after.teams[1] = { ...after.teams[1], tla: "FFC" };
+		const changes = diffMaster(storedFrom(before), sourceDocuments(after));
+		expect(changes).toHaveLength(1);
+		expect(changes[0]).toMatchObject({ key: "team:fulham-fc", deleted: false, isNew: false, doc: { tla: "FFC" } });
+	});
+
+	test("when a document is gone from the source, then it becomes a deletion", () => {
+		const before = dataSet();
+		const after = dataSet({ teams: [before.teams[0]] });
+		expect(diffMaster(storedFrom(before), sourceDocuments(after))).toEqual([
+			{ key: "team:fulham-fc", kind: "team", id: "fulham-fc", deleted: true, isNew: false },
+		]);
+	});
+
+	test("when a deleted document comes back, then it is written again", () => {
+		const data = dataSet();
+		const stored = storedFrom(data);
+		stored.set(masterKey("team", "fulham-fc"), { hash: "old", deleted: true });
+		const changes = diffMaster(stored, sourceDocuments(data));
+		expect(changes.map(c => [c.key, c.deleted])).toEqual([["team:fulham-fc", false]]);
+	});
+
+	test("a tombstone already in the store is not deleted twice", () => {
+		const stored = new Map([[masterKey("team", "gone"), { hash: "", deleted: true }]]);
+		expect(diffMaster(stored, [])).toEqual([]);
+	});
+
+	test("two source documents with one key are refused", () => {
+		const data = dataSet();
+		data.teams.push({ ...data.teams[0] });
+		expect(() => diffMaster(new Map(), sourceDocuments(data))).toThrow("Duplicate master document team:arsenal-fc");
+	});
+});
