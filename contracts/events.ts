@@ -28,6 +28,17 @@ export interface MasterChangedPayload {
 export const EVENTS = {
 	/** Sync has committed and published a slice of the change log. */
 	masterChanged: "master.changed",
+	/** Someone (an operator, the admin route) asked sync to re-read its source now. */
+	syncRequested: "sync.requested",
+} as const;
+
+export interface SyncRequestedPayload {
+	/** Who asked and why, for the log. */
+	reason?: string;
+}
+
+export const syncRequestedSchema = {
+	reason: { type: "string", max: 200, optional: true },
 } as const;
 
 /** fastest-validator schema of one change (the document itself is the master's, trusted once it comes from sync). */

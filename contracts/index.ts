@@ -1,7 +1,7 @@
 // The contracts of matchday: every action and event, typed, with typed call and emit helpers.
 import type { CallingOptions } from "moleculer";
 import type { ActionContracts, ActionName } from "./actions";
-import type { MasterChangedPayload } from "./events";
+import type { MasterChangedPayload, SyncRequestedPayload } from "./events";
 
 export * from "./actions";
 export * from "./events";
@@ -23,6 +23,7 @@ export function callAction<A extends ActionName>(
 
 export interface EventContracts {
 	"master.changed": MasterChangedPayload;
+	"sync.requested": SyncRequestedPayload;
 }
 
 interface Emitter {

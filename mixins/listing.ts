@@ -1,5 +1,6 @@
 // Reading a page of views: what every list action does once it has built its query.
 import type { ListResult } from "../contracts";
+import { escapeRegExp, foldText } from "../domain/text";
 import type { DocumentCollection, Query, Sort } from "./collections";
 
 /** Fields every view carries for the projection's bookkeeping, never shown to clients. */
@@ -33,4 +34,9 @@ export async function listPage<T>(collection: DocumentCollection, request: PageR
 		total,
 		totalPages: Math.ceil(total / request.pageSize),
 	};
+}
+
+/** A case- and accent-insensitive "contains" condition on a field that holds folded text. */
+export function containsText(text: string): { $regex: RegExp } {
+	return { $regex: new RegExp(escapeRegExp(foldText(text))) };
 }

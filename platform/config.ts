@@ -28,6 +28,8 @@ export interface Config {
 	catchUpInterval: number;
 	/** How many changes sync puts in one event. */
 	publishBatchSize: number;
+	/** How often sync re-reads its source (ms); 0 only on start and on request. */
+	syncInterval: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +97,7 @@ export function readConfig(env: Env = process.env): Config {
 		requestTimeout: integer(env, "REQUEST_TIMEOUT", 10_000, 100, 600_000),
 		catchUpInterval: integer(env, "CATCHUP_INTERVAL", 5_000, 100, 3_600_000),
 		publishBatchSize: integer(env, "PUBLISH_BATCH", 200, 1, 1_000),
+		syncInterval: integer(env, "SYNC_INTERVAL", 300_000, 0, 86_400_000),
 	};
 }
 

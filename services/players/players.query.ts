@@ -1,8 +1,8 @@
 // Turns `v1.players.list` params into a page request on the players projection.
 import type { PlayersListParams } from "../../contracts";
-import { escapeRegExp, foldText } from "../../domain/text";
+import { foldText } from "../../domain/text";
 import type { Query, Sort } from "../../mixins/collections";
-import type { PageRequest } from "../../mixins/listing";
+import { containsText, type PageRequest } from "../../mixins/listing";
 
 /** Sort keys clients know, and the stored fields that sort them (names sort without accents). */
 const SORT_FIELDS: Record<string, string> = { name: "_name", dateOfBirth: "dateOfBirth", shirtNumber: "shirtNumber" };
@@ -11,11 +11,6 @@ export function sortOf(sort: string): Sort {
 	const descending = sort.startsWith("-");
 	const field = SORT_FIELDS[descending ? sort.slice(1) : sort] ?? "_name";
 	return [[field, descending ? -1 : 1], ["_id", 1]];
-}
-
-/** A case- and accent-insensitive "contains" match on a folded field. */
-export function containsText(text: string): { $regex: RegExp } {
-	return { $regex: new RegExp(escapeRegExp(foldText(text))) };
 }
 
 export function playersPageRequest(params: PlayersListParams): PageRequest {

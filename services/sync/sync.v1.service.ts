@@ -1,22 +1,39 @@
-// v1.sync: owns the master data. Imports the source on start, keeps a change log in its
-// own database and publishes the log as `master.changed` events. Its one action is the
-// change feed that projections read from, so that no projection depends on an event arriving.
-import type { Context, ServiceSchema } from "moleculer";
-import { EVENTS, emitEvent, syncChangesParams, type SyncChangesParams, type SyncChangesResult } from "../../contracts";
+// v1.sync: owns the master data. Re-reads its source on start, every SYNC_INTERVAL and on a
+// `sync.requested` event; writes what changed to the change log in its own database, then
+// publishes the log as `master.changed` events. Its one action is the change feed that
+// projections read from, so that no projection depends on an event arriving.
+import type { Context, ServiceSchema, ServiceSettingSchema } from "moleculer";
+import {
+	EVENTS,
+	emitEvent,
+	syncChangesParams,
+	type SyncChangesParams,
+	type SyncChangesResult,
+	type SyncRequestedPayload,
+	syncRequestedSchema,
+} from "../../contracts";
 import { normaliseOpenFootball, readOpenFootballDir } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { config } from "../../platform/config";
 import { ChangeLog } from "./change-log";
 import { diffMaster, sourceDocuments } from "./master-diff";
 
-interface SyncSettings {
+export interface SyncSettings extends ServiceSettingSchema {
 	dataDir: string;
 	publishBatchSize: number;
+	syncInterval: number;
+}
+
+export interface SyncOutcome {
+	changes: number;
+	from: number;
+	to: number;
 }
 
 interface SyncMethods extends DbMethods {
 	changeLog(): ChangeLog;
-	importSource(): Promise<{ from: number; to: number; changes: number }>;
+	syncNow(reason: string): Promise<SyncOutcome>;
+	importSource(): Promise<SyncOutcome>;
 	publishPending(): Promise<void>;
 	recordCheckpoint(consumer: string, checkpoint: number): Promise<void>;
 }
@@ -25,6 +42,7 @@ interface SyncVars {
 	log?: ChangeLog;
 	/** Imports and publishing run one at a time: the log has exactly one writer. */
 	writing: Promise<unknown>;
+	timer?: NodeJS.Timeout;
 }
 
 const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
@@ -34,6 +52,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	settings: {
 		dataDir: config().dataDir,
 		publishBatchSize: config().publishBatchSize,
+		syncInterval: config().syncInterval,
 	},
 
 	actions: {
@@ -49,21 +68,40 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		},
 	},
 
+	events: {
+		[EVENTS.syncRequested]: {
+			params: syncRequestedSchema,
+			async handler(ctx: Context<SyncRequestedPayload>) {
+				await this.syncNow(ctx.params.reason ?? "requested");
+			},
+		},
+	},
+
 	methods: {
 		changeLog(): ChangeLog {
 			this.log ??= new ChangeLog(this.collection("documents"), this.collection("counters"));
 			return this.log;
 		},
 
-		/** Reads the source, writes what changed to the log (nothing if nothing changed). */
-		async importSource() {
-			const started = Date.now();
+		/** Imports, then publishes; queued behind any sync already running. */
+		syncNow(reason: string): Promise<SyncOutcome> {
+			const run = this.writing.then(async () => {
+				const outcome = await this.importSource();
+				this.logger.info(`Sync (${reason}): ${outcome.changes} changes, seq ${outcome.from} → ${outcome.to}.`);
+				await this.publishPending();
+				return outcome;
+			});
+			this.writing = run.catch(err => this.logger.error(`Sync (${reason}) failed.`, err));
+			return run;
+		},
+
+		/** Reads the source and writes what changed to the log (nothing if nothing changed). */
+		async importSource(): Promise<SyncOutcome> {
 			const data = normaliseOpenFootball(readOpenFootballDir(this.settings.dataDir));
 			const log = this.changeLog();
 			const changes = diffMaster(await log.storedVersions(), sourceDocuments(data));
 			const { from, to } = await log.append(changes);
-			this.logger.info(`Imported ${this.settings.dataDir}: ${changes.length} changes (seq ${from} → ${to}) in ${Date.now() - started} ms.`);
-			return { from, to, changes: changes.length };
+			return { changes: changes.length, from, to };
 		},
 
 		/** The outbox: publishes every committed change not yet published, in batches, remembering progress. */
@@ -92,12 +130,14 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		const log = this.changeLog();
 		await log.prepare();
 		await log.recover();
-		await this.importSource();
-		// Publishing may wait for the transporter; the feed already serves the changes.
-		this.writing = this.publishPending().catch(err => this.logger.warn("Publishing failed; projections will catch up from the feed.", err));
+		await this.syncNow("start");
+		if (this.settings.syncInterval > 0) {
+			this.timer = setInterval(() => void this.syncNow("interval").catch(() => undefined), this.settings.syncInterval);
+		}
 	},
 
 	async stopped() {
+		clearInterval(this.timer);
 		await this.writing;
 	},
 };

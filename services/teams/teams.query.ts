@@ -1,8 +1,7 @@
 // Turns `v1.teams.list` params into a page request on the teams projection.
 import type { TeamsListParams } from "../../contracts";
 import type { Query } from "../../mixins/collections";
-import type { PageRequest } from "../../mixins/listing";
-import { containsText } from "../players/players.query";
+import { containsText, type PageRequest } from "../../mixins/listing";
 
 export function teamsPageRequest(params: TeamsListParams): PageRequest {
 	const query: Query = {};

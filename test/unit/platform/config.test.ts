@@ -1,0 +1,56 @@
+import { ConfigError, readConfig } from "../../../platform/config";
+import { selectServices } from "../../../platform/catalogue";
+
+describe("readConfig", () => {
+	test("with nothing set, the node runs everything in one process, in memory, on port 3000", () => {
+		const config = readConfig({});
+		expect(config).toMatchObject({ transporter: null, mongoUri: null, services: [], port: 3000, host: "127.0.0.1", namespace: "matchday", logLevel: "info" });
+		expect(config.dataDir).toMatch(/data[\\/]openfootball$/);
+	});
+
+	test("reads every variable", () => {
+		const config = readConfig({
+			TRANSPORTER: "nats://nats:4222",
+			MONGO_URI: "mongodb://mongo:27017/",
+			SERVICES: " v1.players , api ",
+			PORT: "8080",
+			LOG_LEVEL: "debug",
+			LOG_FORMAT: "json",
+			CATCHUP_INTERVAL: "250",
+		});
+		expect(config).toMatchObject({
+			transporter: "nats://nats:4222",
+			mongoUri: "mongodb://mongo:27017/",
+			services: ["v1.players", "api"],
+			port: 8080,
+			logLevel: "debug",
+			logFormat: "json",
+			catchUpInterval: 250,
+		});
+	});
+
+	test.each([
+		[{ PORT: "http" }, 'PORT must be a whole number from 0 to 65535, got "http"'],
+		[{ PORT: "70000" }, "PORT must be a whole number"],
+		[{ LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace"],
+		[{ TRANSPORTER: "redis://localhost" }, "TRANSPORTER must be a nats URL"],
+		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
+	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
+		expect(() => readConfig(env)).toThrow(ConfigError);
+		expect(() => readConfig(env)).toThrow(message);
+	});
+});
+
+describe("selectServices", () => {
+	test("no names means every service", () => {
+		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results"]);
+	});
+
+	test("full names and bare names (every version) both work", () => {
+		expect(selectServices(["v1.players", "results", "api"])).toEqual(["v1.players", "v1.results", "api"]);
+	});
+
+	test("an unknown name is refused with the list of known ones", () => {
+		expect(() => selectServices(["scores"])).toThrow('Unknown service "scores" in SERVICES; known: api, v1.sync');
+	});
+});
