@@ -1,8 +1,9 @@
 // Broker options for every matchday node, from the configuration (see README, "Configuration").
 import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
+import { FaultInjectionMiddleware, parseFaultSettings } from "./platform/middlewares/fault-injection";
 
-const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout } = config();
+const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection } = config();
 
 const brokerConfig: BrokerOptions = {
 	namespace,
@@ -22,6 +23,9 @@ const brokerConfig: BrokerOptions = {
 	tracking: { enabled: true, shutdownTimeout: 5000 },
 	registry: { strategy: "RoundRobin", preferLocal: true },
 	validator: true,
+	// Counters and histograms per action; sync adds its head and each consumer's lag.
+	metrics: { enabled: true },
+	middlewares: faultInjection ? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))] : [],
 };
 
 export default brokerConfig;

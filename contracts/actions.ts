@@ -1,6 +1,6 @@
 // Every action's name, its params schema (checked at runtime by Moleculer's validator,
 // read by the API documentation) and the TypeScript types of its params and result.
-import type { Competition, CompetitionType, EntityKind, Match, MatchStatus, Player, Position, Team } from "../domain/model";
+import type { Competition, CompetitionType, EntityKind, Match, MatchStatus, Player, Position, ScoreLine, Team } from "../domain/model";
 import { ENTITY_KINDS } from "../domain/model";
 import type { Change } from "./events";
 
@@ -9,6 +9,7 @@ export const ACTIONS = {
 	competitionsList: "v1.competitions.list",
 	teamsList: "v1.teams.list",
 	resultsList: "v1.results.list",
+	resultsListV2: "v2.results.list",
 	syncChanges: "v1.sync.changes",
 } as const;
 
@@ -93,8 +94,8 @@ export interface TeamsListParams extends Paging {
 
 export const MATCH_STATUSES: MatchStatus[] = ["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"];
 
-export const resultsListParams = {
-	$$strict: true,
+/** The filters of every version of results. */
+const matchFilters = {
 	competition: code,
 	season: year,
 	team: id,
@@ -104,6 +105,11 @@ export const resultsListParams = {
 	matchday: { type: "number", integer: true, min: 1, max: 100, convert: true, optional: true },
 	stage: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
 	group: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
+} as const;
+
+export const resultsListParams = {
+	$$strict: true,
+	...matchFilters,
 	...paging,
 } as const;
 
@@ -119,6 +125,59 @@ export interface ResultsListParams extends Paging {
 	stage?: string;
 	/** e.g. GROUP_A. */
 	group?: string;
+}
+
+/** A match as football-data.org v4 shows it. */
+export interface V4Match {
+	id: string;
+	competition: { code: string; name: string };
+	season: { year: number };
+	utcDate: string;
+	status: Match["status"];
+	matchday: number | null;
+	stage: string;
+	group: string | null;
+	homeTeam: Match["homeTeam"];
+	awayTeam: Match["awayTeam"];
+	score: {
+		winner: Match["score"]["winner"];
+		duration: Match["score"]["duration"];
+		/** The final result: regular time, plus extra time and the shoot-out where played. */
+		fullTime: ScoreLine;
+		halfTime: ScoreLine;
+		/** Present when the match went beyond 90 minutes: the score after 90. */
+		regularTime?: ScoreLine;
+		/** Goals scored in extra time only. */
+		extraTime?: ScoreLine;
+		penalties?: ScoreLine;
+	};
+	goals: Match["goals"];
+}
+
+/** v2: football-data.org v4's contract, several competitions at once, and cursor paging. */
+export const resultsListV2Params = {
+	$$strict: true,
+	...matchFilters,
+	/** Comma-separated codes, e.g. `PL,CL`. */
+	competitions: { type: "string", max: 100, trim: true, uppercase: true, pattern: /^[A-Z0-9]+(,[A-Z0-9]+)*$/, optional: true },
+	limit: { type: "number", integer: true, min: 1, max: MAX_PAGE_SIZE, convert: true, optional: true, default: 20 },
+	/** The `next` of the previous page. */
+	cursor: { type: "string", min: 1, max: 200, pattern: /^[A-Za-z0-9_-]+$/, optional: true },
+} as const;
+
+export interface ResultsListV2Params extends Omit<ResultsListParams, "page" | "pageSize"> {
+	competitions?: string;
+	limit?: number;
+	cursor?: string;
+}
+
+export interface ResultsListV2Result {
+	filters: Record<string, string | number>;
+	/** Over every match the filters select, not only this page. */
+	resultSet: { count: number; first: string | null; last: string | null; played: number };
+	matches: V4Match[];
+	/** Cursor of the next page; null on the last. */
+	next: string | null;
 }
 
 export const MAX_FEED_PAGE = 1000;
@@ -144,6 +203,8 @@ export interface SyncChangesResult {
 	changes: Change[];
 	lastSeq: number;
 	head: number;
+	/** Names the log; when it changes, the log was reset and projections rebuild from seq 0. */
+	epoch: string;
 }
 
 /** What each action takes and gives, for typed calls. */
@@ -152,6 +213,7 @@ export interface ActionContracts {
 	"v1.competitions.list": { params: CompetitionsListParams; result: ListResult<Competition> };
 	"v1.teams.list": { params: TeamsListParams; result: ListResult<Team> };
 	"v1.results.list": { params: ResultsListParams; result: ListResult<Match> };
+	"v2.results.list": { params: ResultsListV2Params; result: ResultsListV2Result };
 	"v1.sync.changes": { params: SyncChangesParams; result: SyncChangesResult };
 }
 

@@ -20,6 +20,8 @@ export type Change = {
 /** A contiguous slice of the change log: every change with `from < seq <= to`. */
 export interface MasterChangedPayload {
 	schemaVersion: typeof CHANGE_SCHEMA_VERSION;
+	/** The epoch of the log the slice comes from (see the feed). */
+	epoch: string;
 	from: number;
 	to: number;
 	changes: Change[];
@@ -56,6 +58,7 @@ export const changeSchema = {
 
 export const masterChangedSchema = {
 	schemaVersion: { type: "equal", value: CHANGE_SCHEMA_VERSION, strict: true },
+	epoch: { type: "string", min: 1, max: 100 },
 	from: { type: "number", integer: true, min: 0 },
 	to: { type: "number", integer: true, min: 0 },
 	changes: { type: "array", items: changeSchema },

@@ -28,9 +28,15 @@ export interface EventContracts {
 
 interface Emitter {
 	emit(event: string, payload?: unknown): Promise<void> | void;
+	broadcast(event: string, payload?: unknown): Promise<void> | void;
 }
 
 /** Emits an event with its contract's payload type. */
 export function emitEvent<E extends keyof EventContracts>(emitter: Emitter, event: E, payload: EventContracts[E]): Promise<void> {
 	return Promise.resolve(emitter.emit(event, payload));
+}
+
+/** Broadcasts an event (to every node that listens, every replica) with its contract's payload type. */
+export function broadcastEvent<E extends keyof EventContracts>(emitter: Emitter, event: E, payload: EventContracts[E]): Promise<void> {
+	return Promise.resolve(emitter.broadcast(event, payload));
 }

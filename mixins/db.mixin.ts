@@ -40,7 +40,8 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 	const { mongoUri } = config();
 	const [main] = options.collections;
 	const adapter = mongoUri
-		? new MongoDbAdapter(mongoUri, { useUnifiedTopology: true }, options.database)
+		? // A server that stops answering fails the operation after 30 s instead of stalling it forever.
+			new MongoDbAdapter(mongoUri, { useUnifiedTopology: true, socketTimeoutMS: 30_000, serverSelectionTimeoutMS: 30_000 }, options.database)
 		: new DbService.MemoryAdapter();
 
 	const schema: Partial<ServiceSchema> & Record<string, unknown> = {

@@ -2,6 +2,11 @@
 // database, of the kinds it needs. Events bring changes fast; the change feed
 // (`v1.sync.changes`) makes sure nothing is missed: on start, on a gap, and on a timer.
 // Changes apply in order and idempotently; the checkpoint is saved after what it covers.
+//
+// Replicas of a service share its database; one of them applies changes at a time (the
+// available replica with the smallest node id) and all of them serve reads. On MongoDB a
+// conditional replace is atomic, so even two appliers could not take a view back in time;
+// FerretDB v1 (our test server) does not promise that, so we do not rely on it.
 import type { Context, Service, ServiceSchema, ServiceSettingSchema } from "moleculer";
 import { ACTIONS, callAction, type Change, EVENTS, type MasterChangedPayload, masterChangedSchema } from "../contracts";
 import type { EntityKind } from "../domain/model";
@@ -26,12 +31,17 @@ export interface ProjectionMethods extends DbMethods {
 	catchUp(): Promise<void>;
 	applyEvent(payload: MasterChangedPayload): Promise<void>;
 	applyChanges(changes: Change[], upTo: number): Promise<void>;
+	rebuild(epoch: string): Promise<void>;
+	isApplier(): boolean;
 	enqueue(task: () => Promise<void>): Promise<void>;
 	requestCatchUp(): void;
+	loadCheckpoint(): Promise<void>;
 }
 
 interface ProjectionVars {
 	checkpoint: number;
+	/** The epoch of the master log the checkpoint counts in; null before the first page. */
+	epoch: string | null;
 	queue: Promise<void>;
 	catchUpQueued: boolean;
 	timer?: NodeJS.Timeout;
@@ -41,39 +51,64 @@ const META = "meta";
 const CHECKPOINT = "checkpoint";
 const FEED_PAGE = 500;
 
+/** Sync is not reachable right now: a state to wait out, not an error. */
+function isSyncAway(err: unknown): boolean {
+	const name = (err as Error)?.name;
+	return name === "ServiceNotFoundError" || name === "ServiceNotAvailableError" || name === "RequestTimeoutError";
+}
+
 export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSchema> {
 	const kinds = new Set<EntityKind>(options.kinds);
+	const collections = [...options.collections, META];
 
 	const schema: Omit<ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>, "name"> = {
-		mixins: [DbMixin({ database: options.database, collections: [...options.collections, META] })],
+		mixins: [DbMixin({ database: options.database, collections: [options.collections[0], ...collections.slice(1)] })],
 
 		events: {
 			[EVENTS.masterChanged]: {
-				// Each service (and each version) is its own group: every one of them gets every event,
-				// and among replicas of one, a single replica does.
 				group: options.consumer,
 				params: masterChangedSchema,
 				handler(ctx: Context<MasterChangedPayload>) {
+					if (!this.isApplier()) return;
 					return this.enqueue(() => this.applyEvent(ctx.params));
 				},
 			},
-			// Sync (re)appeared, or a node left: a good moment to ask what we missed.
+			// Sync (re)appeared, or a replica came or went: a good moment to ask what we missed.
 			"$services.changed"() {
 				this.requestCatchUp();
 			},
 		},
 
 		methods: {
+			/** This replica applies changes if it has the smallest node id among the available replicas. */
+			isApplier(): boolean {
+				const replicas = this.broker.registry
+					.getServiceList({ onlyAvailable: true, skipInternal: true })
+					.filter(service => service.fullName === this.fullName)
+					.map(service => String(service.nodeID))
+					.sort();
+				return replicas.length === 0 || replicas[0] === this.broker.nodeID;
+			},
+
 			/** Runs tasks one after another: changes apply in log order, never interleaved. */
 			enqueue(task: () => Promise<void>): Promise<void> {
-				const run = this.queue.then(task);
+				const run = this.queue.then(async () => {
+					const started = Date.now();
+					const watchdog = setTimeout(() => this.logger.warn(`A projection task has run for 30 s (checkpoint ${this.checkpoint}).`), 30_000);
+					try {
+						await task();
+					} finally {
+						clearTimeout(watchdog);
+						this.logger.debug(`Projection task done in ${Date.now() - started} ms; checkpoint ${this.checkpoint}.`);
+					}
+				});
 				this.queue = run.catch(err => this.logger.warn("Projection task failed; the next catch-up retries.", err));
 				return this.queue;
 			},
 
 			/** Queues one catch-up unless one is already waiting. */
 			requestCatchUp() {
-				if (this.catchUpQueued) return;
+				if (this.catchUpQueued || !this.isApplier()) return;
 				this.catchUpQueued = true;
 				void this.enqueue(async () => {
 					this.catchUpQueued = false;
@@ -86,10 +121,18 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				});
 			},
 
+			async loadCheckpoint() {
+				const saved = await this.collection(META).findById(CHECKPOINT);
+				this.checkpoint = Number(saved?.value ?? 0);
+				this.epoch = typeof saved?.epoch === "string" ? saved.epoch : null;
+			},
+
 			/** Reads the feed from the checkpoint until it reaches sync's head. */
 			async catchUp() {
 				// Not an error to wait for: sync may start after us, and $services.changed wakes us when it does.
 				if (!this.broker.registry.actions.isAvailable(ACTIONS.syncChanges)) return;
+				// Another replica may have applied meanwhile: start from what the database says.
+				await this.loadCheckpoint();
 				for (;;) {
 					const page = await callAction(this.broker, ACTIONS.syncChanges, {
 						since: this.checkpoint,
@@ -97,18 +140,33 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 						kinds: [...kinds],
 						consumer: options.consumer,
 					});
+					if (this.epoch !== null && page.epoch !== this.epoch) {
+						await this.rebuild(page.epoch);
+						continue;
+					}
+					this.epoch = page.epoch;
 					await this.applyChanges(page.changes, page.lastSeq);
 					if (page.lastSeq >= page.head) return;
 				}
 			},
 
+			/** The master log was reset (a new epoch): what we hold counts in the old one. Start over. */
+			async rebuild(epoch: string) {
+				this.logger.warn(`The master log has a new epoch (${this.epoch} → ${epoch}): rebuilding the projection from seq 0.`);
+				for (const name of collections) await this.collection(name).clear();
+				this.checkpoint = 0;
+				this.epoch = epoch;
+			},
+
 			async applyEvent(payload: MasterChangedPayload) {
-				if (payload.to <= this.checkpoint) return; // already applied (a duplicate or a late event)
-				if (payload.from > this.checkpoint) {
-					// A gap: something between our checkpoint and this event never arrived. Ask the feed.
-					await this.catchUp();
+				if (payload.epoch !== this.epoch || payload.from > this.checkpoint) {
+					// A gap (something between our checkpoint and this event never reached us),
+					// or a log we do not know yet: the feed settles both. One catch-up for a
+					// burst of such events, not one each.
+					this.requestCatchUp();
 					return;
 				}
+				if (payload.to <= this.checkpoint) return; // already applied (a duplicate or a late event)
 				const relevant = payload.changes.filter(change => kinds.has(change.kind));
 				await this.applyChanges(relevant, payload.to);
 			},
@@ -118,20 +176,20 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				if (fresh.length > 0) await options.apply(this, fresh);
 				if (upTo > this.checkpoint) {
 					this.checkpoint = upTo;
-					await this.collection(META).put({ _id: CHECKPOINT, value: upTo });
+					await this.collection(META).put({ _id: CHECKPOINT, value: upTo, epoch: this.epoch });
 				}
 			},
 		},
 
 		created() {
 			this.checkpoint = 0;
+			this.epoch = null;
 			this.queue = Promise.resolve();
 			this.catchUpQueued = false;
 		},
 
 		async started() {
-			const saved = await this.collection(META).findById(CHECKPOINT);
-			this.checkpoint = Number(saved?.value ?? 0);
+			await this.loadCheckpoint();
 			this.requestCatchUp();
 			this.timer = setInterval(() => this.requestCatchUp(), config().catchUpInterval);
 		},
@@ -144,12 +202,6 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 	return schema as unknown as Partial<ServiceSchema>;
 }
 
-/** Sync is not reachable right now: a state to wait out, not an error. */
-function isSyncAway(err: unknown): boolean {
-	const name = (err as Error)?.name;
-	return name === "ServiceNotFoundError" || name === "ServiceNotAvailableError" || name === "RequestTimeoutError";
-}
-
 /** The stored form of a change: the view made by `toView`, or a tombstone, stamped with its seq. */
 export function viewOf<T>(change: Change, toView: (doc: T) => Record<string, unknown>): StoredDoc & { _seq: number } {
 	const base = { _id: change.id, _seq: change.seq };
@@ -159,7 +211,7 @@ export function viewOf<T>(change: Change, toView: (doc: T) => Record<string, unk
 
 /**
  * Applies changes to a collection of views. A document changed twice in one batch keeps its
- * latest state; each write only replaces an older one, so replays and replicas cannot go back in time.
+ * latest state; each write only replaces an older one, so replays cannot go back in time.
  */
 export async function applyAsViews<T>(
 	collection: DocumentCollection,

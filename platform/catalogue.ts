@@ -11,6 +11,7 @@ export const SERVICE_CATALOGUE: Record<string, Loader> = {
 	"v1.competitions": () => require("../services/competitions/competitions.v1.service").default,
 	"v1.teams": () => require("../services/teams/teams.v1.service").default,
 	"v1.results": () => require("../services/results/results.v1.service").default,
+	"v2.results": () => require("../services/results/results.v2.service").default,
 };
 
 /**

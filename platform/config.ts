@@ -30,6 +30,8 @@ export interface Config {
 	publishBatchSize: number;
 	/** How often sync re-reads its source (ms); 0 only on start and on request. */
 	syncInterval: number;
+	/** Chaos for master.changed events on this node (see platform/middlewares/fault-injection.ts); null is off. */
+	faultInjection: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +100,7 @@ export function readConfig(env: Env = process.env): Config {
 		catchUpInterval: integer(env, "CATCHUP_INTERVAL", 5_000, 100, 3_600_000),
 		publishBatchSize: integer(env, "PUBLISH_BATCH", 200, 1, 1_000),
 		syncInterval: integer(env, "SYNC_INTERVAL", 300_000, 0, 86_400_000),
+		faultInjection: text(env, "FAULT_INJECTION"),
 	};
 }
 

@@ -73,6 +73,7 @@ export function toHttpError(err: unknown): HttpError {
 			return { status: 404, headers: {}, body: body(404, "NOT_FOUND", "No such route. See the README for the routes of this API.") };
 		case "ServiceNotFoundError":
 		case "ServiceNotAvailableError":
+		case "ServiceUnavailableError": // moleculer-web's name for a route whose action has no node
 			return {
 				status: 503,
 				headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },

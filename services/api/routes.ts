@@ -6,6 +6,7 @@ export const PUBLIC_ROUTES = {
 	"GET /v1/competitions": ACTIONS.competitionsList,
 	"GET /v1/teams": ACTIONS.teamsList,
 	"GET /v1/results": ACTIONS.resultsList,
+	"GET /v2/results": ACTIONS.resultsListV2,
 } as const;
 
 /** Only these actions can be reached through the gateway, whatever a request says. */

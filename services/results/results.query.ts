@@ -10,13 +10,14 @@ export function isCalendarDate(date: string): boolean {
 	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
 }
 
-function nextDay(date: string): string {
+export function nextDay(date: string): string {
 	const day = new Date(`${date}T00:00:00Z`);
 	day.setUTCDate(day.getUTCDate() + 1);
 	return day.toISOString().slice(0, 10);
 }
 
-function checkDates(params: ResultsListParams): void {
+/** Refuses dates that are not on the calendar and ranges that run backwards (422, naming the field). */
+export function checkDates(params: Pick<ResultsListParams, "dateFrom" | "dateTo">): void {
 	const bad = (["dateFrom", "dateTo"] as const)
 		.filter(field => params[field] !== undefined && !isCalendarDate(params[field]!))
 		.map(field => ({ type: "date", field, message: `The '${field}' field must be a real date (YYYY-MM-DD).`, actual: params[field] }));
@@ -26,11 +27,11 @@ function checkDates(params: ResultsListParams): void {
 	if (bad.length > 0) throw new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", bad);
 }
 
-export function resultsPageRequest(params: ResultsListParams): PageRequest {
+/** The filters both versions share; `seasonField` is where each version keeps the season. */
+export function matchFilter(params: Omit<ResultsListParams, "page" | "pageSize" | "competition">, seasonField: string): Query {
 	checkDates(params);
 	const query: Query = {};
-	if (params.competition) query["competition.code"] = params.competition;
-	if (params.season) query.season = params.season;
+	if (params.season) query[seasonField] = params.season;
 	if (params.team) query._teams = params.team;
 	if (params.status) query.status = params.status;
 	if (params.matchday) query.matchday = params.matchday;
@@ -43,6 +44,12 @@ export function resultsPageRequest(params: ResultsListParams): PageRequest {
 		if (params.dateTo) range.$lt = nextDay(params.dateTo);
 		query.utcDate = range;
 	}
+	return query;
+}
+
+export function resultsPageRequest(params: ResultsListParams): PageRequest {
+	const query = matchFilter(params, "season");
+	if (params.competition) query["competition.code"] = params.competition;
 	return {
 		query,
 		sort: [["utcDate", -1], ["_id", 1]],

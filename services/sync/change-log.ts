@@ -6,6 +6,7 @@
 // Document bodies are stored as JSON text: the log is only ever queried by seq, kind and
 // _id, never inside a document, and a server that decodes every document it scans (FerretDB
 // v1 on SQLite) reads the feed four times faster that way.
+import { randomUUID } from "node:crypto";
 import type { Change } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
 import type { DocumentCollection, StoredDoc } from "../../mixins/collections";
@@ -26,6 +27,8 @@ interface MasterRecord extends StoredDoc {
 const SEQ = "seq";
 const HEAD = "head";
 const PUBLISHED = "published";
+/** Names this log: a consumer that meets another epoch knows the log was reset and rebuilds. */
+const EPOCH = "epoch";
 
 const WRITE_BATCH = 500;
 
@@ -33,6 +36,7 @@ export interface FeedPage {
 	changes: Change[];
 	lastSeq: number;
 	head: number;
+	epoch: string;
 }
 
 export class ChangeLog {
@@ -41,8 +45,24 @@ export class ChangeLog {
 		private readonly counters: DocumentCollection,
 	) {}
 
+	private epochId?: string;
+
 	async prepare(): Promise<void> {
 		await this.documents.ensureIndex("seq");
+		await this.epoch();
+	}
+
+	/** The log's epoch, created with the log. */
+	async epoch(): Promise<string> {
+		if (this.epochId) return this.epochId;
+		const found = await this.counters.findById(EPOCH);
+		if (found) {
+			this.epochId = String(found.value);
+		} else {
+			this.epochId = randomUUID();
+			await this.counters.put({ _id: EPOCH, value: this.epochId });
+		}
+		return this.epochId;
 	}
 
 	/** The hash and state of every stored document, for change detection. */
@@ -105,15 +125,18 @@ export class ChangeLog {
 
 	/** The changes after `since`, oldest first, each document once in its latest state. */
 	async changesSince(since: number, limit: number, kinds?: EntityKind[]): Promise<FeedPage> {
-		const head = await this.head();
+		const [head, epoch] = await Promise.all([this.head(), this.epoch()]);
+		// A reader that is up to date (the common case, every few seconds) costs no query.
+		if (since >= head) return { changes: [], lastSeq: head, head, epoch };
 		const query: Record<string, unknown> = { seq: { $gt: since, $lte: head } };
 		if (kinds && kinds.length > 0) query.kind = { $in: kinds };
 		const records = (await this.documents.find(query, { sort: [["seq", 1]], limit })) as MasterRecord[];
 		const full = records.length === limit;
 		return {
 			changes: records.map(toChange),
-			lastSeq: full ? records[records.length - 1].seq : Math.max(head, since),
+			lastSeq: full ? records[records.length - 1].seq : head,
 			head,
+			epoch,
 		};
 	}
 
@@ -127,4 +150,29 @@ function toChange(record: MasterRecord): Change {
 	const change = { seq: record.seq, kind: record.kind, id: record.id, deleted: record.deleted } as Change;
 	if (!record.deleted && record.body !== null) change.doc = JSON.parse(record.body);
 	return change;
+}
+
+/** A contiguous slice of the log, as one event carries it: every change with from < seq <= to. */
+export interface LogSlice {
+	from: number;
+	to: number;
+	changes: Change[];
+}
+
+/**
+ * Cuts a feed page read after `from` into slices of at most `size` changes that cover
+ * (from, page.lastSeq] without holes: each slice ends at its last change, the last at the page's end.
+ */
+export function sliceFeedPage(page: Pick<FeedPage, "changes" | "lastSeq">, from: number, size: number): LogSlice[] {
+	const slices: LogSlice[] = [];
+	let start = from;
+	for (let i = 0; i < page.changes.length; i += size) {
+		const changes = page.changes.slice(i, i + size);
+		const isLast = i + size >= page.changes.length;
+		const to = isLast ? page.lastSeq : changes[changes.length - 1].seq;
+		slices.push({ from: start, to, changes });
+		start = to;
+	}
+	if (start < page.lastSeq) slices.push({ from: start, to: page.lastSeq, changes: [] });
+	return slices;
 }

@@ -4,8 +4,8 @@
 // projections read from, so that no projection depends on an event arriving.
 import type { Context, ServiceSchema, ServiceSettingSchema } from "moleculer";
 import {
+	broadcastEvent,
 	EVENTS,
-	emitEvent,
 	syncChangesParams,
 	type SyncChangesParams,
 	type SyncChangesResult,
@@ -15,7 +15,7 @@ import {
 import { normaliseOpenFootball, readOpenFootballDir } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { config } from "../../platform/config";
-import { ChangeLog } from "./change-log";
+import { ChangeLog, sliceFeedPage } from "./change-log";
 import { diffMaster, sourceDocuments } from "./master-diff";
 
 export interface SyncSettings extends ServiceSettingSchema {
@@ -33,14 +33,27 @@ export interface SyncOutcome {
 interface SyncMethods extends DbMethods {
 	changeLog(): ChangeLog;
 	syncNow(reason: string): Promise<SyncOutcome>;
-	importSource(): Promise<SyncOutcome>;
+	serialise<T>(task: () => Promise<T>): Promise<T>;
+	importSource(reason: string): Promise<SyncOutcome>;
 	publishPending(): Promise<void>;
 	recordCheckpoint(consumer: string, checkpoint: number): Promise<void>;
+	reportProgress(): Promise<void>;
 }
+
+/** Sync's metrics: the operator's view of the log and of who is behind (`$node.metrics`). */
+export const METRICS = {
+	head: "matchday.sync.head",
+	published: "matchday.sync.published",
+	checkpoint: "matchday.sync.consumer.checkpoint",
+	lag: "matchday.sync.consumer.lag",
+} as const;
+
+/** How many changes publishing reads from the log at a time (then sends in smaller events). */
+const READ_PAGE = 1000;
 
 interface SyncVars {
 	log?: ChangeLog;
-	/** Imports and publishing run one at a time: the log has exactly one writer. */
+	/** The tail of the write queue: imports and publishing run one at a time. */
 	writing: Promise<unknown>;
 	timer?: NodeJS.Timeout;
 }
@@ -83,54 +96,88 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			return this.log;
 		},
 
-		/** Imports, then publishes; queued behind any sync already running. */
-		syncNow(reason: string): Promise<SyncOutcome> {
-			const run = this.writing.then(async () => {
-				const outcome = await this.importSource();
-				this.logger.info(`Sync (${reason}): ${outcome.changes} changes, seq ${outcome.from} → ${outcome.to}.`);
-				await this.publishPending();
-				return outcome;
-			});
-			this.writing = run.catch(err => this.logger.error(`Sync (${reason}) failed.`, err));
+		/** Imports, then publishes; queued behind any sync already running. Resolves once published. */
+		async syncNow(reason: string): Promise<SyncOutcome> {
+			const outcome = await this.serialise(() => this.importSource(reason));
+			await this.serialise(() => this.publishPending());
+			return outcome;
+		},
+
+		/** Runs writes to the log one at a time, in order: the log has exactly one writer. */
+		serialise<T>(task: () => Promise<T>): Promise<T> {
+			const run = this.writing.then(task);
+			this.writing = run.catch(err => this.logger.error("Sync failed; the next sync retries.", err));
 			return run;
 		},
 
 		/** Reads the source and writes what changed to the log (nothing if nothing changed). */
-		async importSource(): Promise<SyncOutcome> {
+		async importSource(reason: string): Promise<SyncOutcome> {
 			const data = normaliseOpenFootball(readOpenFootballDir(this.settings.dataDir));
 			const log = this.changeLog();
 			const changes = diffMaster(await log.storedVersions(), sourceDocuments(data));
 			const { from, to } = await log.append(changes);
+			this.logger.info(`Sync (${reason}): ${changes.length} changes, seq ${from} → ${to}.`);
 			return { changes: changes.length, from, to };
 		},
 
-		/** The outbox: publishes every committed change not yet published, in batches, remembering progress. */
+		/**
+		 * The outbox: publishes every committed change not yet published, in events of at most
+		 * `publishBatchSize` changes, remembering progress after each event. After a crash it
+		 * resumes where it stopped; a consumer that saw an event twice ignores the second.
+		 */
 		async publishPending() {
 			const log = this.changeLog();
 			let from = await log.published();
 			const head = await log.head();
 			while (from < head) {
-				const page = await log.changesSince(from, this.settings.publishBatchSize);
-				await emitEvent(this.broker, EVENTS.masterChanged, { schemaVersion: 1, from, to: page.lastSeq, changes: page.changes });
-				await log.markPublished(page.lastSeq);
+				const page = await log.changesSince(from, READ_PAGE);
+				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize)) {
+					// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
+					await broadcastEvent(this.broker, EVENTS.masterChanged, { schemaVersion: 1, epoch: page.epoch, ...slice });
+					await log.markPublished(slice.to);
+				}
 				from = page.lastSeq;
+			}
+			await this.reportProgress();
+		},
+
+		/** The operator view: each consumer's checkpoint, kept in sync's store and shown as metrics with its lag. */
+		async recordCheckpoint(consumer: string, checkpoint: number) {
+			await this.collection("consumers").put({ _id: consumer, checkpoint, seenAt: new Date().toISOString() });
+			if (this.broker.isMetricsEnabled()) {
+				const head = await this.changeLog().head();
+				this.broker.metrics.set(METRICS.checkpoint, checkpoint, { consumer });
+				this.broker.metrics.set(METRICS.lag, Math.max(0, head - checkpoint), { consumer });
 			}
 		},
 
-		async recordCheckpoint(consumer: string, checkpoint: number) {
-			await this.collection("consumers").put({ _id: consumer, checkpoint, seenAt: new Date().toISOString() });
+		async reportProgress() {
+			if (!this.broker.isMetricsEnabled()) return;
+			const log = this.changeLog();
+			this.broker.metrics.set(METRICS.head, await log.head());
+			this.broker.metrics.set(METRICS.published, await log.published());
 		},
 	},
 
 	created() {
 		this.writing = Promise.resolve();
+		if (this.broker.isMetricsEnabled()) {
+			const gauge = (name: string, description: string, labelNames?: string[]) =>
+				this.broker.metrics.register({ type: "gauge", name, description, labelNames });
+			gauge(METRICS.head, "Last committed seq of the master log");
+			gauge(METRICS.published, "Last seq published as master.changed");
+			gauge(METRICS.checkpoint, "Last seq a consumer has applied, as it told the feed", ["consumer"]);
+			gauge(METRICS.lag, "How many seqs a consumer is behind the head", ["consumer"]);
+		}
 	},
 
 	async started() {
 		const log = this.changeLog();
 		await log.prepare();
 		await log.recover();
-		await this.syncNow("start");
+		// The node counts as started once the feed holds the source; publishing goes on behind.
+		await this.serialise(() => this.importSource("start"));
+		void this.serialise(() => this.publishPending());
 		if (this.settings.syncInterval > 0) {
 			this.timer = setInterval(() => void this.syncNow("interval").catch(() => undefined), this.settings.syncInterval);
 		}

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import type { ServiceBroker } from "moleculer";
-import type { ListResult } from "../../contracts";
+import type { ListResult, ResultsListV2Result } from "../../contracts";
 import type { Competition, Match, Player, Team } from "../../domain/model";
 import { REPO_ROOT } from "../../scripts/lib/test-servers";
 import {
@@ -21,8 +21,8 @@ import {
 
 jest.setTimeout(180_000);
 
-const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results"];
-const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results"];
+const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results"];
+const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results", "v2-results"];
 
 let env: TestEnv;
 let nodes: NodeProcess[] = [];
@@ -50,7 +50,7 @@ beforeAll(async () => {
 		return page.head > 5000 ? page : undefined;
 	}, 60_000, "sync's import");
 
-	const readers = READ_SERVICES.map(service => startNode(env, service.replace("v1.", "") + "-1", service));
+	const readers = READ_SERVICES.map(service => startNode(env, service.replace(/^v(\d)\.(.*)$/, "$2-v$1"), service));
 	nodes.push(...readers);
 	const gateway = await startGateway(env);
 	nodes.push(gateway.node);
@@ -60,6 +60,10 @@ beforeAll(async () => {
 	// Every projection caught up: the last kind in the log (matches) is all there.
 	await eventually(async () => ((await list<Match>("results?pageSize=1")).total === 3861 ? true : undefined), 120_000, "results projection");
 	await eventually(async () => ((await list<Player>("players?pageSize=1")).total === 1248 ? true : undefined), 60_000, "players projection");
+	await eventually(async () => {
+		const reply = await getJson<ResultsListV2Result>(`${baseUrl}/api/v2/results?limit=1`);
+		return reply.status === 200 && reply.body.resultSet.count === 3861 ? true : undefined;
+	}, 120_000, "v2 results projection");
 });
 
 afterAll(async () => {
@@ -125,6 +129,45 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 		expect(final.goals.filter(g => g.scorer.name === "Kylian Mbappé")).toHaveLength(3);
 	});
 
+	test("when both versions of results are served, then the same match reads correctly in each contract", async () => {
+		const v1 = (await list<Match>("results?competition=WC&season=2022&stage=FINAL")).rows[0];
+		const v2 = await getJson<ResultsListV2Result>(`${baseUrl}/api/v2/results?competitions=WC,PL&season=2022&stage=FINAL`);
+		expect(v2.status).toBe(200);
+		expect(v2.body.resultSet).toEqual({ count: 1, first: "2022-12-18", last: "2022-12-18", played: 1 });
+		const final = v2.body.matches[0];
+		expect(final.id).toBe(v1.id);
+		expect(final.utcDate).toBe(v1.utcDate);
+		expect(final.season).toEqual({ year: 2022 });
+		expect(v1.score.fullTime).toEqual({ home: 2, away: 2 }); // v1: after 90 minutes
+		expect(final.score).toEqual({
+			winner: "HOME_TEAM",
+			duration: "PENALTY_SHOOTOUT",
+			fullTime: { home: 7, away: 5 }, // v4: the final result, shoot-out included
+			halfTime: { home: 2, away: 0 },
+			regularTime: { home: 2, away: 2 },
+			extraTime: { home: 1, away: 1 },
+			penalties: { home: 4, away: 2 },
+		});
+	});
+
+	test("when a client pages v2 results with cursors, then it sees every match once, in v1's order", async () => {
+		const v1Ids = (await list<Match>("results?competition=WC&season=2022&pageSize=100")).rows.map(m => m.id);
+		const seen: string[] = [];
+		let cursor: string | null = null;
+		do {
+			const url = `${baseUrl}/api/v2/results?competition=WC&season=2022&limit=15${cursor ? `&cursor=${cursor}` : ""}`;
+			const reply: { status: number; body: ResultsListV2Result } = await getJson<ResultsListV2Result>(url);
+			expect(reply.status).toBe(200);
+			expect(reply.body.resultSet.count).toBe(64);
+			seen.push(...reply.body.matches.map(m => m.id));
+			cursor = reply.body.next;
+		} while (cursor);
+		expect(seen).toEqual(v1Ids);
+		const bad = await getJson<{ error: { fields: Array<{ field: string }> } }>(`${baseUrl}/api/v2/results?cursor=bogus`);
+		expect(bad.status).toBe(422);
+		expect(bad.body.error.fields[0].field).toBe("cursor");
+	});
+
 	test("when a client lists results, then the newest come first and filters combine", async () => {
 		const page = await list<Match>("results?team=argentina&competition=WC&season=2022&pageSize=100");
 		expect(page.total).toBe(7);
@@ -165,6 +208,7 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 			expect(await client.db("v1-competitions").collection("competitions").countDocuments(live)).toBe(7);
 			expect(await client.db("v1-teams").collection("teams").countDocuments(live)).toBe(178);
 			expect(await client.db("v1-results").collection("matches").countDocuments(live)).toBe(3861);
+			expect(await client.db("v2-results").collection("matches").countDocuments(live)).toBe(3861);
 			expect(await client.db("v1-sync").collection("documents").countDocuments({})).toBe(7 + 178 + 1248 + 3861);
 
 			// A service holds only what it projects: no matches among the players, no players among the results.
@@ -191,6 +235,7 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 		expect(actionsOf("v1.competitions")).toEqual(["v1.competitions.list"]);
 		expect(actionsOf("v1.teams")).toEqual(["v1.teams.list"]);
 		expect(actionsOf("v1.results")).toEqual(["v1.results.list"]);
+		expect(actionsOf("v2.results")).toEqual(["v2.results.list"]);
 		// The gateway's one verb, moleculer-web's `rest`, is private to its node: it publishes no action at all.
 		expect(services.some(s => s.fullName === "api")).toBe(true);
 		expect(actionsOf("api")).toEqual([]);

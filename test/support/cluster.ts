@@ -1,7 +1,7 @@
 // Runs matchday nodes as separate processes, as production does: one `platform/node.ts`
 // per node, on the test NATS and FerretDB. Logs are kept in test-artifacts/logs.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { ServiceBroker } from "moleculer";
@@ -34,11 +34,16 @@ export class NodeProcess {
 	) {
 		this.child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
 			cwd: REPO_ROOT,
-			env: { ...process.env, LOG_LEVEL: "info", ...env, NODE_ID: name },
+			env: { ...process.env, LOG_LEVEL: process.env.NODE_LOG_LEVEL ?? "info", ...env, NODE_ID: name },
 			stdio: ["ignore", "pipe", "pipe"],
 		});
+		// Kept in memory for assertions and written as it comes, so a hung test can be read live.
+		mkdirSync(LOG_DIR, { recursive: true });
+		const logFile = join(LOG_DIR, `${name}.log`);
+		writeFileSync(logFile, "");
 		const keep = (chunk: Buffer) => {
 			this.output += chunk.toString();
+			appendFileSync(logFile, chunk);
 		};
 		this.child.stdout?.on("data", keep);
 		this.child.stderr?.on("data", keep);
@@ -79,8 +84,6 @@ export class NodeProcess {
 				this.child.kill(signal);
 			});
 		}
-		mkdirSync(LOG_DIR, { recursive: true });
-		writeFileSync(join(LOG_DIR, `${this.name}.log`), this.output);
 	}
 }
 

@@ -11,17 +11,15 @@ import { smallSourceSet, SourceFolder, type SourceSet } from "../../support/sour
 
 type Fault = (payload: unknown, deliver: (payload: unknown) => Promise<void>) => Promise<void>;
 
-/** A middleware that hands every `master.changed` emit to the fault the test chose. */
+type Send = (event: string, payload: unknown, opts?: unknown) => Promise<void>;
+
+/** A middleware that hands every `master.changed` sent (emit or broadcast) to the fault the test chose. */
 function faultInjector(state: { fault?: Fault }): Middleware {
-	return {
-		name: "FaultInjector",
-		emit(next: (event: string, payload: unknown, opts?: unknown) => Promise<void>) {
-			return (event: string, payload: unknown, opts?: unknown) => {
-				if (event !== "master.changed" || !state.fault) return next(event, payload, opts);
-				return state.fault(payload, p => next(event, p, opts));
-			};
-		},
-	} as unknown as Middleware;
+	const wrap = (next: Send): Send => (event, payload, opts) => {
+		if (event !== "master.changed" || !state.fault) return next(event, payload, opts);
+		return state.fault(payload, p => next(event, p, opts));
+	};
+	return { name: "FaultInjector", emit: wrap, broadcast: wrap } as unknown as Middleware;
 }
 
 jest.setTimeout(30_000);
@@ -128,7 +126,7 @@ test("when events are duplicated and reordered, then each projection still equal
 test("when an event does not match the contract, then it is rejected and nothing is applied", async () => {
 	const before = await players();
 	const messi = before.rows.find(p => p.name === "Lionel Messi")!;
-	await broker.emit("master.changed", { schemaVersion: 2, from: 0, to: 999, changes: [{ seq: 999, kind: "player", id: messi.id, deleted: true }] });
+	await broker.broadcast("master.changed", { schemaVersion: 2, epoch: "x", from: 0, to: 999, changes: [{ seq: 999, kind: "player", id: messi.id, deleted: true }] });
 	await eventually(async () => (handlerErrors.length > 0 ? true : undefined), 5_000, "the rejection");
 	expect(handlerErrors.map(e => e.name)).toEqual(expect.arrayContaining(["ValidationError"]));
 	expect(await players()).toEqual(before);
@@ -141,4 +139,21 @@ test("when an event does not match the contract, then it is rejected and nothing
 test("a team's competitions reach its players, whichever arrives first", async () => {
 	expect((await players("competition=WC")).total).toBe(4);
 	expect((await players("competition=PL")).total).toBe(0);
+});
+
+test("when the master log is reset (a new epoch), then projections rebuild instead of keeping stale views", async () => {
+	const sync = broker.getLocalService({ name: "sync", version: 1 }) as unknown as {
+		collection(name: string): { clear(): Promise<void> };
+		log?: unknown;
+		syncNow(reason: string): Promise<unknown>;
+	};
+	// An operator wipes sync's database and a smaller source is imported from scratch.
+	set.squads[1].players = [];
+	source.write(set);
+	for (const name of ["documents", "counters", "consumers"]) await sync.collection(name).clear();
+	sync.log = undefined;
+	await sync.syncNow("reset");
+	const service = broker.getLocalService({ name: "players", version: 1 }) as unknown as { requestCatchUp(): void };
+	service.requestCatchUp();
+	await eventually(async () => ((await players()).rows.map(p => p.team.id).join() === "argentina,argentina" ? true : undefined), 10_000, "the rebuild");
 });

@@ -43,11 +43,12 @@ describe("readConfig", () => {
 
 describe("selectServices", () => {
 	test("no names means every service", () => {
-		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results"]);
+		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results"]);
 	});
 
 	test("full names and bare names (every version) both work", () => {
-		expect(selectServices(["v1.players", "results", "api"])).toEqual(["v1.players", "v1.results", "api"]);
+		expect(selectServices(["v1.players", "results", "api"])).toEqual(["v1.players", "v1.results", "v2.results", "api"]);
+		expect(selectServices(["v2.results"])).toEqual(["v2.results"]);
 	});
 
 	test("an unknown name is refused with the list of known ones", () => {

@@ -24,7 +24,8 @@ describe("toHttpError", () => {
 	});
 
 	test("a service without nodes is a 503 with Retry-After", () => {
-		for (const err of [new Errors.ServiceNotFoundError({ action: "v1.players.list" }), new Errors.ServiceNotAvailableError({ action: "v1.players.list" })]) {
+		const gatewayError = Object.assign(new Error("Service unavailable"), { name: "ServiceUnavailableError", code: 503 });
+		for (const err of [new Errors.ServiceNotFoundError({ action: "v1.players.list" }), new Errors.ServiceNotAvailableError({ action: "v1.players.list" }), gatewayError]) {
 			const http = toHttpError(err);
 			expect(http.status).toBe(503);
 			expect(http.headers["Retry-After"]).toBe(String(RETRY_AFTER_SECONDS));

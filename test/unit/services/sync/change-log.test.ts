@@ -1,7 +1,7 @@
 // The change log on the in-memory store (NeDB): numbering, tombstones, paging, recovery.
 import DbService from "moleculer-db";
 import { NedbDocumentCollection, type NedbDatastore } from "../../../../mixins/collections";
-import { ChangeLog } from "../../../../services/sync/change-log";
+import { ChangeLog, sliceFeedPage } from "../../../../services/sync/change-log";
 import type { PendingChange } from "../../../../services/sync/master-diff";
 
 async function memoryCollection(): Promise<NedbDocumentCollection> {
@@ -79,4 +79,32 @@ test("publishing progress is remembered", async () => {
 	expect(await log.published()).toBe(0);
 	await log.markPublished(7);
 	expect(await log.published()).toBe(7);
+});
+
+describe("sliceFeedPage", () => {
+	const change = (seq: number) => ({ seq, kind: "team" as const, id: `t${seq}`, deleted: false });
+
+	test("cuts a page into events that cover the log without holes", () => {
+		const page = { changes: [3, 5, 6, 9, 10].map(change), lastSeq: 12 };
+		expect(sliceFeedPage(page, 2, 2).map(s => [s.from, s.to, s.changes.map(c => c.seq)])).toEqual([
+			[2, 5, [3, 5]],
+			[5, 9, [6, 9]],
+			[9, 12, [10]],
+		]);
+	});
+
+	test("a page with no changes but a later end still moves the reader on", () => {
+		expect(sliceFeedPage({ changes: [], lastSeq: 8 }, 4, 10)).toEqual([{ from: 4, to: 8, changes: [] }]);
+		expect(sliceFeedPage({ changes: [], lastSeq: 4 }, 4, 10)).toEqual([]);
+	});
+});
+
+describe("epoch", () => {
+	test("is kept by the store and differs for a new log", async () => {
+		const documents = await memoryCollection();
+		const first = await new ChangeLog(documents, counters).epoch();
+		expect(await new ChangeLog(documents, counters).epoch()).toBe(first);
+		expect(await new ChangeLog(await memoryCollection(), await memoryCollection()).epoch()).not.toBe(first);
+		expect((await new ChangeLog(documents, counters).changesSince(0, 1)).epoch).toBe(first);
+	});
 });

@@ -1,0 +1,67 @@
+// Compares a projection with the master, document by document: a digest of every document
+// (not a count), and the first differences when they disagree.
+import { createHash } from "node:crypto";
+import type { ServiceBroker } from "moleculer";
+import type { ListResult, SyncChangesResult } from "../../contracts";
+import type { EntityKind } from "../../domain/model";
+import { getJson } from "./cluster";
+
+type Doc = { id: string } & Record<string, unknown>;
+
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+	if (value && typeof value === "object") {
+		return `{${Object.keys(value)
+			.sort()
+			.map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.join(",")}}`;
+	}
+	return JSON.stringify(value);
+}
+
+/** The master's live documents of one kind, read from sync's feed. */
+export async function masterDocs(probe: ServiceBroker, kind: EntityKind): Promise<Map<string, Doc>> {
+	const docs = new Map<string, Doc>();
+	let since = 0;
+	for (;;) {
+		const page = await probe.call<SyncChangesResult, object>("v1.sync.changes", { since, limit: 1000, kinds: [kind] });
+		for (const change of page.changes) {
+			if (change.deleted) docs.delete(change.id);
+			else docs.set(change.id, change.doc as unknown as Doc);
+		}
+		since = page.lastSeq;
+		if (since >= page.head) return docs;
+	}
+}
+
+/** Every row a client can page through on a list route. */
+export async function apiDocs(baseUrl: string, route: string): Promise<Map<string, Doc>> {
+	const docs = new Map<string, Doc>();
+	for (let page = 1; ; page++) {
+		const reply = await getJson<ListResult<Doc>>(`${baseUrl}${route}${route.includes("?") ? "&" : "?"}pageSize=100&page=${page}`);
+		if (reply.status !== 200) throw new Error(`${route} answered ${reply.status}`);
+		for (const row of reply.body.rows) docs.set(row.id, row);
+		if (page >= reply.body.totalPages) return docs;
+	}
+}
+
+export function digest(docs: Map<string, Doc>): string {
+	const hash = createHash("sha256");
+	for (const id of [...docs.keys()].sort()) hash.update(`${id}\t${canonical(docs.get(id))}\n`);
+	return hash.digest("hex");
+}
+
+/** Ids that differ (missing, extra or not equal), at most `max`, for a readable failure. */
+export function differences(master: Map<string, Doc>, projection: Map<string, Doc>, max = 5): string[] {
+	const ids = new Set([...master.keys(), ...projection.keys()]);
+	const out: string[] = [];
+	for (const id of [...ids].sort()) {
+		const a = master.get(id);
+		const b = projection.get(id);
+		if (!a) out.push(`${id}: only in the projection`);
+		else if (!b) out.push(`${id}: missing from the projection`);
+		else if (canonical(a) !== canonical(b)) out.push(`${id}: differs`);
+		if (out.length >= max) break;
+	}
+	return out;
+}

@@ -1,0 +1,81 @@
+// v2.results: the v4 score shape, cursors, and the filters of the v2 contract.
+import { normaliseScore } from "../../../domain/score";
+import type { Match } from "../../../domain/model";
+import { afterCursor, readCursor, v2Filter } from "../../../services/results/results.v2.query";
+import { decodeCursor, encodeCursor, toV4Match } from "../../../services/results/results.v2.view";
+
+const TEAM = { id: "argentina", name: "Argentina", tla: "ARG" };
+
+function match(score: Parameters<typeof normaliseScore>[0]): Match {
+	return {
+		id: "wc-2022-final-argentina-france",
+		competition: { code: "WC", name: "FIFA World Cup" },
+		season: 2022,
+		utcDate: "2022-12-18T15:00:00Z",
+		status: "FINISHED",
+		matchday: null,
+		stage: "FINAL",
+		group: null,
+		homeTeam: TEAM,
+		awayTeam: { id: "france", name: "France", tla: "FRA" },
+		score: normaliseScore(score),
+		goals: [],
+	};
+}
+
+describe("toV4Match", () => {
+	test("a regular match keeps its full-time score and has no extra parts", () => {
+		const v4 = toV4Match(match({ ht: [1, 0], ft: [2, 1] }));
+		expect(v4.score).toEqual({ winner: "HOME_TEAM", duration: "REGULAR", fullTime: { home: 2, away: 1 }, halfTime: { home: 1, away: 0 } });
+		expect(v4.season).toEqual({ year: 2022 });
+	});
+
+	test("extra time is split out: regular time, goals in extra time, and the final result", () => {
+		const v4 = toV4Match(match({ ht: [0, 0], ft: [1, 1], et: [1, 2] }));
+		expect(v4.score).toEqual({
+			winner: "AWAY_TEAM",
+			duration: "EXTRA_TIME",
+			fullTime: { home: 1, away: 2 },
+			halfTime: { home: 0, away: 0 },
+			regularTime: { home: 1, away: 1 },
+			extraTime: { home: 0, away: 1 },
+		});
+	});
+
+	test("the 2022 final: 2-2, 1-1 in extra time, 4-2 on penalties, 7-5 in all", () => {
+		const v4 = toV4Match(match({ p: [4, 2], et: [3, 3], ft: [2, 2], ht: [2, 0] }));
+		expect(v4.score).toEqual({
+			winner: "HOME_TEAM",
+			duration: "PENALTY_SHOOTOUT",
+			fullTime: { home: 7, away: 5 },
+			halfTime: { home: 2, away: 0 },
+			regularTime: { home: 2, away: 2 },
+			extraTime: { home: 1, away: 1 },
+			penalties: { home: 4, away: 2 },
+		});
+	});
+});
+
+describe("cursors", () => {
+	test("round-trip, and anything else is refused with a 422 on the cursor field", () => {
+		const cursor = { utcDate: "2022-12-18T15:00:00Z", id: "wc-2022-final-argentina-france" };
+		expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+		expect(decodeCursor("not-a-cursor")).toBeNull();
+		expect(() => readCursor("bm9wZQ")).toThrow(expect.objectContaining({ code: 422, data: [expect.objectContaining({ field: "cursor" })] }));
+		expect(readCursor(undefined)).toBeNull();
+	});
+
+	test("a page starts strictly after the last row of the previous one", () => {
+		expect(afterCursor({ utcDate: "2022-12-18T15:00:00Z", id: "b" })).toEqual({
+			$or: [{ utcDate: { $lt: "2022-12-18T15:00:00Z" } }, { utcDate: "2022-12-18T15:00:00Z", _id: { $gt: "b" } }],
+		});
+	});
+});
+
+describe("v2Filter", () => {
+	test("several competitions at once, with or without `competition`", () => {
+		expect(v2Filter({ competitions: "PL,CL" })).toEqual({ "competition.code": { $in: ["PL", "CL"] } });
+		expect(v2Filter({ competition: "PL", competitions: "PL" })).toEqual({ "competition.code": { $in: ["PL"] } });
+		expect(v2Filter({ competition: "WC", season: 2022 })).toEqual({ "competition.code": "WC", "season.year": 2022 });
+	});
+});
