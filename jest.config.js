@@ -4,6 +4,7 @@
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 
 module.exports = {
+	reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 	projects: [
 		{
 			displayName: "unit",
