@@ -5,7 +5,9 @@ import type { ServiceBroker } from "moleculer";
 import type { MasterChangedPayload, SyncChangesResult } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
 import { eventually, type NodeProcess, resetDatabases, startGateway, startNode, startProbe, type TestEnv, testEnv } from "../support/cluster";
-import { apiDocs, differences, digest, masterDocs } from "../support/digest";
+import type { Match } from "../../domain/model";
+import { toV4Match } from "../../services/results/results.v2.view";
+import { apiDocs, apiDocsV2, differences, digest, masterDocs } from "../support/digest";
 import { EditableSource } from "../support/source-edits";
 
 jest.setTimeout(600_000);
@@ -63,7 +65,7 @@ async function checkpoints(): Promise<Map<string, number>> {
  * Waits until sync's operator view shows every consumer at the head, then checks that every
  * projection equals the master, document by document.
  */
-async function expectConverged(consumers = ["v1.players", "v1.teams", "v1.results", "v1.competitions"]): Promise<void> {
+async function waitForCheckpoints(consumers: string[]): Promise<void> {
 	const target = await eventually(() => head(), 60_000, "sync to answer");
 	await eventually(
 		async () => {
@@ -73,6 +75,10 @@ async function expectConverged(consumers = ["v1.players", "v1.teams", "v1.result
 		180_000,
 		`every consumer to reach seq ${target}`,
 	);
+}
+
+async function expectConverged(consumers = ["v1.players", "v1.teams", "v1.results", "v1.competitions"]): Promise<void> {
+	await waitForCheckpoints(consumers);
 	for (const { kind, route } of PROJECTIONS) {
 		let last: string[] = [];
 		await eventually(
@@ -144,6 +150,27 @@ test("when consumers are down while a thousand changes are synced, then on resta
 	const players = await apiDocs(baseUrl, "/api/v1/players?team=argentina");
 	expect([...players.values()].map(p => p.name)).toContain("Newcomer 1 of Argentina");
 	expect(players.size).toBe(26);
+});
+
+test("when a second version starts after the changes, on an empty database, then it reaches the same content", async () => {
+	await start("results-v2", "v2.results", CONSUMER_ENV);
+	await waitForCheckpoints(["v2.results"]);
+	let last: string[] = [];
+	await eventually(
+		async () => {
+			const master = await masterDocs(probe, "match");
+			const expected = new Map([...master].map(([id, doc]) => [id, toV4Match(doc as unknown as Match) as unknown as typeof doc]));
+			const served = await apiDocsV2(baseUrl);
+			if (digest(expected) === digest(served)) return true;
+			last = differences(expected, served);
+			return undefined;
+		},
+		60_000,
+		"v2.results to equal the master",
+	).catch(err => {
+		throw new Error(`${(err as Error).message}; first differences: ${last.join("; ")}`);
+	});
+	await stop("results-v2");
 });
 
 test("when sync is killed mid-publish, then it resumes where it stopped and everyone converges", async () => {

@@ -2,7 +2,7 @@
 // (not a count), and the first differences when they disagree.
 import { createHash } from "node:crypto";
 import type { ServiceBroker } from "moleculer";
-import type { ListResult, SyncChangesResult } from "../../contracts";
+import type { ListResult, ResultsListV2Result, SyncChangesResult } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
 import { getJson } from "./cluster";
 
@@ -43,6 +43,20 @@ export async function apiDocs(baseUrl: string, route: string): Promise<Map<strin
 		for (const row of reply.body.rows) docs.set(row.id, row);
 		if (page >= reply.body.totalPages) return docs;
 	}
+}
+
+/** Every match a client can page through on /api/v2/results, following the cursors. */
+export async function apiDocsV2(baseUrl: string): Promise<Map<string, Doc>> {
+	const docs = new Map<string, Doc>();
+	let cursor: string | null = null;
+	do {
+		const url = `${baseUrl}/api/v2/results?limit=100${cursor ? `&cursor=${cursor}` : ""}`;
+		const reply: { status: number; body: ResultsListV2Result } = await getJson<ResultsListV2Result>(url);
+		if (reply.status !== 200) throw new Error(`/api/v2/results answered ${reply.status}`);
+		for (const match of reply.body.matches) docs.set(match.id, match as unknown as Doc);
+		cursor = reply.body.next;
+	} while (cursor);
+	return docs;
 }
 
 export function digest(docs: Map<string, Doc>): string {
