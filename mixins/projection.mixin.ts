@@ -59,10 +59,11 @@ function isSyncAway(err: unknown): boolean {
 
 export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSchema> {
 	const kinds = new Set<EntityKind>(options.kinds);
-	const collections = [...options.collections, META];
+	const [main, ...others] = options.collections;
+	const collections: [string, ...string[]] = [main, ...others, META];
 
 	const schema: Omit<ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>, "name"> = {
-		mixins: [DbMixin({ database: options.database, collections: [options.collections[0], ...collections.slice(1)] })],
+		mixins: [DbMixin({ database: options.database, collections })],
 
 		events: {
 			[EVENTS.masterChanged]: {
