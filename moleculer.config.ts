@@ -3,7 +3,7 @@ import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
 import { FaultInjectionMiddleware, parseFaultSettings } from "./platform/middlewares/fault-injection";
 
-const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection } = config();
+const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection, shutdownTimeout } = config();
 
 const brokerConfig: BrokerOptions = {
 	namespace,
@@ -18,10 +18,14 @@ const brokerConfig: BrokerOptions = {
 	logLevel,
 	requestTimeout,
 	// Reads are idempotent, so a call that met a dead node is safe to retry elsewhere.
-	retryPolicy: { enabled: true, retries: 3, delay: 100, maxDelay: 1000, factor: 2, check: err => Boolean((err as { retryable?: boolean }).retryable) },
-	// Let in-flight calls finish before a node leaves.
-	tracking: { enabled: true, shutdownTimeout: 5000 },
-	registry: { strategy: "RoundRobin", preferLocal: true },
+	retryPolicy: { enabled: false, retries: 3, delay: 100, maxDelay: 1000, factor: 2, check: err => Boolean((err as { retryable?: boolean }).retryable) },
+	// Graceful stop (platform/node.ts on SIGTERM/SIGINT): the node first tells the cluster it
+	// serves nothing, waits `stopDelay` for that news to travel, then refuses new requests with
+	// a retryable error (callers retry on another node) and lets in-flight calls finish.
+	tracking: { enabled: true, shutdownTimeout },
+	registry: { strategy: "RoundRobin", preferLocal: true, stopDelay: 0 },
+	// Signals are handled by platform/node.ts, once.
+	skipProcessEventRegistration: true,
 	validator: true,
 	// Counters and histograms per action; sync adds its head and each consumer's lag.
 	metrics: { enabled: true },

@@ -5,6 +5,7 @@ import type { MasterChangedPayload, SyncRequestedPayload } from "./events";
 
 export * from "./actions";
 export * from "./events";
+export * from "./metrics";
 
 /** Anything that can call an action: a broker or a context. */
 interface Caller {

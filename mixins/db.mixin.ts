@@ -48,6 +48,8 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 		mixins: [DbService as unknown as Partial<ServiceSchema>],
 		adapter,
 		collection: main,
+		// Published with the service in the registry: operators (the REPL's `topology`) see which database it owns.
+		metadata: { database: options.database },
 		actions: Object.fromEntries(CRUD_ACTIONS.map(action => [action, false])),
 		methods: {
 			collection(this: Service & DbState, name: string): DocumentCollection {

@@ -44,12 +44,21 @@ interface ProjectionVars {
 	epoch: string | null;
 	queue: Promise<void>;
 	catchUpQueued: boolean;
+	/** Set once the service stops: queued tasks are skipped. */
+	stopping: boolean;
 	timer?: NodeJS.Timeout;
+	settleTimer?: NodeJS.Timeout;
+	/** Past the start-up settle time: catch-ups may run. */
+	settled: boolean;
 }
 
 const META = "meta";
 const CHECKPOINT = "checkpoint";
 const FEED_PAGE = 500;
+/** How long a starting replica listens to the registry before it decides whether it applies. */
+const APPLIER_SETTLE_MS = 1_500;
+/** How long a stopping service waits for the projection task under way. */
+const STOP_PATIENCE_MS = 5_000;
 
 /** Sync is not reachable right now: a state to wait out, not an error. */
 function isSyncAway(err: unknown): boolean {
@@ -69,13 +78,14 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			[EVENTS.masterChanged]: {
 				group: options.consumer,
 				params: masterChangedSchema,
-				handler(ctx: Context<MasterChangedPayload>) {
-					if (!this.isApplier()) return;
-					return this.enqueue(() => this.applyEvent(ctx.params));
+				// Queued, not awaited: a stopping node must not wait for every queued event (the
+				// feed has them all). Async because Moleculer's context tracking expects a promise.
+				async handler(ctx: Context<MasterChangedPayload>) {
+					if (this.isApplier()) void this.enqueue(() => this.applyEvent(ctx.params));
 				},
 			},
 			// Sync (re)appeared, or a replica came or went: a good moment to ask what we missed.
-			"$services.changed"() {
+			async "$services.changed"() {
 				this.requestCatchUp();
 			},
 		},
@@ -94,6 +104,8 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			/** Runs tasks one after another: changes apply in log order, never interleaved. */
 			enqueue(task: () => Promise<void>): Promise<void> {
 				const run = this.queue.then(async () => {
+					// Stopping: what is still queued is left to the feed (the checkpoint covers what was done).
+					if (this.stopping) return;
 					const started = Date.now();
 					const watchdog = setTimeout(() => this.logger.warn(`A projection task has run for 30 s (checkpoint ${this.checkpoint}).`), 30_000);
 					try {
@@ -109,7 +121,8 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 
 			/** Queues one catch-up unless one is already waiting. */
 			requestCatchUp() {
-				if (this.catchUpQueued || !this.isApplier()) return;
+				// Before the start-up settle time, the settle timer's own catch-up covers any request.
+				if (!this.settled || this.catchUpQueued || !this.isApplier()) return;
 				this.catchUpQueued = true;
 				void this.enqueue(async () => {
 					this.catchUpQueued = false;
@@ -147,7 +160,8 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 					}
 					this.epoch = page.epoch;
 					await this.applyChanges(page.changes, page.lastSeq);
-					if (page.lastSeq >= page.head) return;
+					// Stopping, or a replica with a smaller id has appeared: it takes over from our checkpoint.
+					if (page.lastSeq >= page.head || this.stopping || !this.isApplier()) return;
 				}
 			},
 
@@ -187,17 +201,31 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			this.epoch = null;
 			this.queue = Promise.resolve();
 			this.catchUpQueued = false;
+			this.stopping = false;
+			this.settled = false;
 		},
 
 		async started() {
 			await this.loadCheckpoint();
-			this.requestCatchUp();
+			// Replicas started together only see each other once both have announced their
+			// services: wait that long before deciding who applies, so that one does.
+			this.settleTimer = setTimeout(() => {
+				this.settled = true;
+				this.requestCatchUp();
+			}, APPLIER_SETTLE_MS);
 			this.timer = setInterval(() => this.requestCatchUp(), config().catchUpInterval);
 		},
 
 		async stopped() {
+			// Give the task under way (at most one feed page) a moment and skip the rest. If it is
+			// cut short when the store closes, nothing is lost: the checkpoint only moves after a page.
+			this.stopping = true;
 			clearInterval(this.timer);
-			await this.queue;
+			clearTimeout(this.settleTimer);
+			let timer: NodeJS.Timeout | undefined;
+			const patience = new Promise<void>(done => (timer = setTimeout(done, STOP_PATIENCE_MS)));
+			await Promise.race([this.queue, patience]);
+			clearTimeout(timer);
 		},
 	};
 	return schema as unknown as Partial<ServiceSchema>;

@@ -32,6 +32,10 @@ export interface Config {
 	syncInterval: number;
 	/** Chaos for master.changed events on this node (see platform/middlewares/fault-injection.ts); null is off. */
 	faultInjection: string | null;
+	/** Port of this node's /live and /ready endpoints (on HOST); 0 is off. */
+	healthPort: number;
+	/** How long a stopping node waits for its in-flight calls (ms). */
+	shutdownTimeout: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +105,8 @@ export function readConfig(env: Env = process.env): Config {
 		publishBatchSize: integer(env, "PUBLISH_BATCH", 200, 1, 1_000),
 		syncInterval: integer(env, "SYNC_INTERVAL", 300_000, 0, 86_400_000),
 		faultInjection: text(env, "FAULT_INJECTION"),
+		healthPort: integer(env, "HEALTH_PORT", 0, 0, 65535),
+		shutdownTimeout: integer(env, "SHUTDOWN_TIMEOUT", 10_000, 0, 600_000),
 	};
 }
 

@@ -1,9 +1,11 @@
 // Starts one matchday node: a broker with the services named by SERVICES (all by default).
 // `npm start` runs it with nothing configured: every service in one process, in memory.
+import type { Server } from "node:http";
 import { ServiceBroker } from "moleculer";
 import brokerConfig from "../moleculer.config";
 import { SERVICE_CATALOGUE, selectServices } from "./catalogue";
 import { config, ConfigError } from "./config";
+import { startHealthServer } from "./health";
 
 async function main(): Promise<void> {
 	const settings = config();
@@ -12,12 +14,18 @@ async function main(): Promise<void> {
 	for (const name of names) broker.createService(SERVICE_CATALOGUE[name]());
 
 	let stopping = false;
+	let health: Server | undefined;
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		broker.logger.info(`${signal} received: stopping (in-flight calls finish first).`);
+		broker.logger.info(`${signal} received: leaving the cluster (in-flight calls finish first).`);
+		// broker.stop(): announce no services, refuse new calls (retryable), finish in-flight ones,
+		// stop services (stores disconnect), leave the transporter.
 		broker.stop().then(
-			() => process.exit(0),
+			() => {
+				health?.close();
+				process.exit(0);
+			},
 			err => {
 				broker.logger.error("Stopping failed", err);
 				process.exit(1);
@@ -27,6 +35,8 @@ async function main(): Promise<void> {
 	process.on("SIGTERM", () => stop("SIGTERM"));
 	process.on("SIGINT", () => stop("SIGINT"));
 
+	// Up before the broker: /live answers during a long start, /ready only once it is done.
+	if (settings.healthPort > 0) health = await startHealthServer(broker, settings.healthPort, settings.host);
 	await broker.start();
 	broker.logger.info(`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${settings.transporter}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`);
 	if (names.includes("api")) printUrls(settings.host, settings.port);

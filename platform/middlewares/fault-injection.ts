@@ -47,8 +47,9 @@ export function FaultInjectionMiddleware(settings: FaultSettings): Middleware {
 		name: "FaultInjection",
 		localEvent(next: Handler, event: { name: string }) {
 			if (!FAULTY_EVENTS.has(event.name)) return next;
-			return (ctx: unknown) => {
-				if (random() < settings.drop) return undefined;
+			// Event handlers answer with a promise (Moleculer's context tracking expects one).
+			return (ctx: unknown): Promise<void> => {
+				if (random() < settings.drop) return Promise.resolve();
 				const deliver = () => (random() < settings.delay ? sleep(random() * settings.maxDelayMs).then(() => next(ctx)) : next(ctx));
 				if (random() < settings.duplicate) {
 					// The copy arrives later, on its own.
@@ -56,7 +57,7 @@ export function FaultInjectionMiddleware(settings: FaultSettings): Middleware {
 				}
 				// Delays happen off the caller's path, as they would on a network.
 				void deliver();
-				return undefined;
+				return Promise.resolve();
 			};
 		},
 	} as unknown as Middleware;

@@ -11,6 +11,7 @@ import {
 	type SyncChangesResult,
 	type SyncRequestedPayload,
 	syncRequestedSchema,
+	SYNC_METRICS,
 } from "../../contracts";
 import { normaliseOpenFootball, readOpenFootballDir } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
@@ -41,12 +42,7 @@ interface SyncMethods extends DbMethods {
 }
 
 /** Sync's metrics: the operator's view of the log and of who is behind (`$node.metrics`). */
-export const METRICS = {
-	head: "matchday.sync.head",
-	published: "matchday.sync.published",
-	checkpoint: "matchday.sync.consumer.checkpoint",
-	lag: "matchday.sync.consumer.lag",
-} as const;
+const METRICS = SYNC_METRICS;
 
 /** How many changes publishing reads from the log at a time (then sends in smaller events). */
 const READ_PAGE = 1000;
@@ -100,6 +96,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		async syncNow(reason: string): Promise<SyncOutcome> {
 			const outcome = await this.serialise(() => this.importSource(reason));
 			await this.serialise(() => this.publishPending());
+			if (this.broker.isMetricsEnabled()) this.broker.metrics.set(METRICS.lastSync, Date.now());
 			return outcome;
 		},
 
@@ -166,6 +163,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				this.broker.metrics.register({ type: "gauge", name, description, labelNames });
 			gauge(METRICS.head, "Last committed seq of the master log");
 			gauge(METRICS.published, "Last seq published as master.changed");
+			gauge(METRICS.lastSync, "When the last sync finished (ms since the epoch)");
 			gauge(METRICS.checkpoint, "Last seq a consumer has applied, as it told the feed", ["consumer"]);
 			gauge(METRICS.lag, "How many seqs a consumer is behind the head", ["consumer"]);
 		}
@@ -177,7 +175,9 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		await log.recover();
 		// The node counts as started once the feed holds the source; publishing goes on behind.
 		await this.serialise(() => this.importSource("start"));
-		void this.serialise(() => this.publishPending());
+		void this.serialise(() => this.publishPending())
+			.then(() => this.broker.isMetricsEnabled() && this.broker.metrics.set(METRICS.lastSync, Date.now()))
+			.catch(() => undefined); // logged by serialise
 		if (this.settings.syncInterval > 0) {
 			this.timer = setInterval(() => void this.syncNow("interval").catch(() => undefined), this.settings.syncInterval);
 		}

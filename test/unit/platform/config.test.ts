@@ -1,10 +1,11 @@
 import { ConfigError, readConfig } from "../../../platform/config";
 import { selectServices } from "../../../platform/catalogue";
+import { TOPOLOGY } from "../../../platform/topology";
 
 describe("readConfig", () => {
 	test("with nothing set, the node runs everything in one process, in memory, on port 3000", () => {
 		const config = readConfig({});
-		expect(config).toMatchObject({ transporter: null, mongoUri: null, services: [], port: 3000, host: "127.0.0.1", namespace: "matchday", logLevel: "info" });
+		expect(config).toMatchObject({ transporter: null, mongoUri: null, services: [], port: 3000, host: "127.0.0.1", namespace: "matchday", logLevel: "info", healthPort: 0 });
 		expect(config.dataDir).toMatch(/data[\\/]openfootball$/);
 	});
 
@@ -17,6 +18,8 @@ describe("readConfig", () => {
 			LOG_LEVEL: "debug",
 			LOG_FORMAT: "json",
 			CATCHUP_INTERVAL: "250",
+			HEALTH_PORT: "3001",
+			SHUTDOWN_TIMEOUT: "20000",
 		});
 		expect(config).toMatchObject({
 			transporter: "nats://nats:4222",
@@ -26,12 +29,15 @@ describe("readConfig", () => {
 			logLevel: "debug",
 			logFormat: "json",
 			catchUpInterval: 250,
+			healthPort: 3001,
+			shutdownTimeout: 20000,
 		});
 	});
 
 	test.each([
 		[{ PORT: "http" }, 'PORT must be a whole number from 0 to 65535, got "http"'],
 		[{ PORT: "70000" }, "PORT must be a whole number"],
+		[{ HEALTH_PORT: "-1" }, "HEALTH_PORT must be a whole number from 0 to 65535"],
 		[{ LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace"],
 		[{ TRANSPORTER: "redis://localhost" }, "TRANSPORTER must be a nats URL"],
 		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
@@ -53,5 +59,12 @@ describe("selectServices", () => {
 
 	test("an unknown name is refused with the list of known ones", () => {
 		expect(() => selectServices(["scores"])).toThrow('Unknown service "scores" in SERVICES; known: api, v1.sync');
+	});
+});
+
+describe("the topology", () => {
+	test("every service of the catalogue runs in exactly one node group, sync alone (it is the master's single writer)", () => {
+		expect(TOPOLOGY.map(group => group.services).sort()).toEqual(selectServices([]).sort());
+		expect(TOPOLOGY.find(group => group.services === "v1.sync")?.replicas).toBe(1);
 	});
 });

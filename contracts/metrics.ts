@@ -1,0 +1,22 @@
+// The metrics matchday adds to Moleculer's own: the operator's view of sync. Read them with
+// `$node.metrics` on the node that runs v1.sync (the REPL's `sync` command does).
+
+export const SYNC_METRICS = {
+	/** Last committed seq of the master log. */
+	head: "matchday.sync.head",
+	/** Last seq published as `master.changed`. */
+	published: "matchday.sync.published",
+	/** When the last sync (import, then publish) finished, in ms since the epoch. */
+	lastSync: "matchday.sync.last_sync",
+	/** Last seq each consumer has applied, as it told the feed (label `consumer`). */
+	checkpoint: "matchday.sync.consumer.checkpoint",
+	/** How many seqs each consumer is behind the head (label `consumer`). */
+	lag: "matchday.sync.consumer.lag",
+} as const;
+
+/** One metric as `$node.metrics` returns it. */
+export interface MetricSnapshot {
+	name: string;
+	type: string;
+	values: Array<{ labels: Record<string, string | number>; value: number; count?: number }>;
+}

@@ -1,0 +1,119 @@
+// `npm run cluster`: the production topology (platform/topology.ts, as in docker-compose.yml)
+// without Docker. Starts NATS and FerretDB (unless TRANSPORTER and MONGO_URI point at running
+// ones), then one process per node, each log line prefixed with its node id. Ctrl-C stops
+// every node gracefully, then the servers. `npm run repl` finds the cluster through .cluster/.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { nodeIds, TOPOLOGY } from "../platform/topology";
+import { REPO_ROOT, startTestServers, type TestServers, waitForPort } from "./lib/test-servers";
+
+export const CLUSTER_DIR = join(REPO_ROOT, ".cluster");
+const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
+const STOP_GRACE_MS = 20_000;
+const COLOURS = [36, 33, 35, 32, 34, 91, 96, 93, 95, 92];
+
+interface ClusterNode {
+	id: string;
+	child: ChildProcess;
+	started: boolean;
+}
+
+function prefixer(id: string, width: number, colour: number): (line: string) => void {
+	const label = id.padEnd(width);
+	const prefix = process.stdout.isTTY ? `\x1b[${colour}m${label}\x1b[0m │ ` : `${label} │ `;
+	return line => process.stdout.write(`${prefix}${line}\n`);
+}
+
+function startNode(id: string, services: string, env: NodeJS.ProcessEnv, width: number, colour: number): ClusterNode {
+	// The Node that runs this script (Node 22 under npm), with the same TypeScript loader as `npm start`.
+	const child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
+		cwd: REPO_ROOT,
+		env: { ...env, NODE_ID: id, SERVICES: services },
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	const node: ClusterNode = { id, child, started: false };
+	const print = prefixer(id, width, colour);
+	for (const stream of [child.stdout, child.stderr]) {
+		createInterface({ input: stream! }).on("line", line => {
+			if (STARTED.test(line)) node.started = true;
+			print(line);
+		});
+	}
+	child.once("exit", (code, signal) => print(`exited (${signal ?? `code ${code}`})`));
+	return node;
+}
+
+function stopNode(node: ClusterNode): Promise<void> {
+	const { child } = node;
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise(done => {
+		const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+		child.once("exit", () => {
+			clearTimeout(timer);
+			done();
+		});
+		child.kill("SIGTERM");
+	});
+}
+
+async function main(): Promise<void> {
+	const port = Number(process.env.PORT ?? "3000");
+	const namespace = process.env.NAMESPACE ?? "matchday";
+	let servers: TestServers | undefined;
+	let transporter = process.env.TRANSPORTER;
+	let mongoUri = process.env.MONGO_URI;
+	if (!transporter || !mongoUri) {
+		// Detached: Ctrl-C reaches the whole terminal group, and the servers must outlive the nodes' goodbyes.
+		servers = await startTestServers({ detached: true });
+		({ transporter, mongoUri } = servers);
+		console.log(`cluster │ NATS ${transporter}, FerretDB ${mongoUri}`);
+	}
+
+	const env = { ...process.env, TRANSPORTER: transporter, MONGO_URI: mongoUri, NAMESPACE: namespace, PORT: String(port) };
+	const ids = TOPOLOGY.flatMap(group => nodeIds(group).map(id => ({ id, services: group.services })));
+	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
+	const nodes = ids.map(({ id, services }, i) => startNode(id, services, env, width, COLOURS[i % COLOURS.length]));
+
+	let stopping = false;
+	const stopAll = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`cluster │ ${signal}: stopping ${nodes.length} nodes gracefully…`);
+		await Promise.all(nodes.map(stopNode));
+		await servers?.stop();
+		rmSync(CLUSTER_DIR, { recursive: true, force: true });
+		console.log("cluster │ stopped cleanly.");
+		process.exit(0);
+	};
+	process.on("SIGINT", () => void stopAll("Ctrl-C"));
+	process.on("SIGTERM", () => void stopAll("SIGTERM"));
+
+	// Where the REPL finds this cluster.
+	mkdirSync(CLUSTER_DIR, { recursive: true });
+	writeFileSync(join(CLUSTER_DIR, "env.json"), JSON.stringify({ TRANSPORTER: transporter, NAMESPACE: namespace, API: `http://127.0.0.1:${port}` }, null, 2));
+
+	await waitForPort(port, 120_000);
+	while (!stopping && !nodes.every(node => node.started)) {
+		if (nodes.some(node => node.child.exitCode !== null)) {
+			console.error("cluster │ a node exited while starting; see its lines above.");
+			await stopAll("failure");
+			return;
+		}
+		await new Promise(r => setTimeout(r, 200));
+	}
+	console.log(
+		[
+			`cluster │ matchday cluster is up: ${nodes.length} nodes (${nodes.map(n => n.id).join(", ")}).`,
+			`cluster │   curl 'http://127.0.0.1:${port}/api/v1/players?team=argentina'`,
+			`cluster │   curl 'http://127.0.0.1:${port}/api/v2/results?competitions=WC&season=2022&limit=1'`,
+			"cluster │ Live calls: npm run repl (in another terminal). Stop: Ctrl-C.",
+		].join("\n"),
+	);
+}
+
+main().catch(err => {
+	console.error(err);
+	process.exit(1);
+});
