@@ -32,6 +32,20 @@ export const EVENTS = {
 	masterChanged: "master.changed",
 	/** Someone (an operator, the admin route) asked sync to re-read its source now. */
 	syncRequested: "sync.requested",
+	/** A projection has applied changes: every replica of that service clears its cached lists. */
+	projectionUpdated: "projection.updated",
+} as const;
+
+export interface ProjectionUpdatedPayload {
+	/** The consuming service, e.g. `v1.players`. */
+	consumer: string;
+	/** Its checkpoint after the change. */
+	checkpoint: number;
+}
+
+export const projectionUpdatedSchema = {
+	consumer: { type: "string", min: 1, max: 100 },
+	checkpoint: { type: "number", integer: true, min: 0 },
 } as const;
 
 export interface SyncRequestedPayload {

@@ -1,7 +1,7 @@
 // The contracts of matchday: every action and event, typed, with typed call and emit helpers.
 import type { CallingOptions } from "moleculer";
 import type { ActionContracts, ActionName } from "./actions";
-import type { MasterChangedPayload, SyncRequestedPayload } from "./events";
+import type { MasterChangedPayload, ProjectionUpdatedPayload, SyncRequestedPayload } from "./events";
 
 export * from "./actions";
 export * from "./events";
@@ -25,6 +25,7 @@ export function callAction<A extends ActionName>(
 export interface EventContracts {
 	"master.changed": MasterChangedPayload;
 	"sync.requested": SyncRequestedPayload;
+	"projection.updated": ProjectionUpdatedPayload;
 }
 
 interface Emitter {

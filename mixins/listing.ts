@@ -40,3 +40,12 @@ export async function listPage<T>(collection: DocumentCollection, request: PageR
 export function containsText(text: string): { $regex: RegExp } {
 	return { $regex: new RegExp(escapeRegExp(foldText(text))) };
 }
+
+/**
+ * The cache setting of list actions: one entry per exact set of parameters as sent. Not a
+ * list of keys: Moleculer's cacher answers before the validator runs, so a key list would let
+ * a request with an unknown or malformed extra parameter be served from a valid request's
+ * entry instead of being refused. Projections clear their service's entries when they apply
+ * changes (see projection.mixin.ts).
+ */
+export const LIST_CACHE = { enabled: true } as const;

@@ -8,7 +8,17 @@
 // conditional replace is atomic, so even two appliers could not take a view back in time;
 // FerretDB v1 (our test server) does not promise that, so we do not rely on it.
 import type { Context, Service, ServiceSchema, ServiceSettingSchema } from "moleculer";
-import { ACTIONS, callAction, type Change, EVENTS, type MasterChangedPayload, masterChangedSchema } from "../contracts";
+import {
+	ACTIONS,
+	broadcastEvent,
+	callAction,
+	type Change,
+	EVENTS,
+	type MasterChangedPayload,
+	masterChangedSchema,
+	type ProjectionUpdatedPayload,
+	projectionUpdatedSchema,
+} from "../contracts";
 import type { EntityKind } from "../domain/model";
 import { config } from "../platform/config";
 import type { DocumentCollection, StoredDoc } from "./collections";
@@ -82,6 +92,13 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				// feed has them all). Async because Moleculer's context tracking expects a promise.
 				async handler(ctx: Context<MasterChangedPayload>) {
 					if (this.isApplier()) void this.enqueue(() => this.applyEvent(ctx.params));
+				},
+			},
+			// Some replica of this service applied changes: cached lists of the service are stale.
+			[EVENTS.projectionUpdated]: {
+				params: projectionUpdatedSchema,
+				async handler(ctx: Context<ProjectionUpdatedPayload>) {
+					if (ctx.params.consumer === options.consumer) await this.broker.cacher?.clean(`${options.consumer}.**`);
 				},
 			},
 			// Sync (re)appeared, or a replica came or went: a good moment to ask what we missed.
@@ -167,6 +184,7 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 
 			/** The master log was reset (a new epoch): what we hold counts in the old one. Start over. */
 			async rebuild(epoch: string) {
+				await this.broker.cacher?.clean(`${options.consumer}.**`);
 				this.logger.warn(`The master log has a new epoch (${this.epoch} → ${epoch}): rebuilding the projection from seq 0.`);
 				for (const name of collections) await this.collection(name).clear();
 				this.checkpoint = 0;
@@ -193,6 +211,8 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 					this.checkpoint = upTo;
 					await this.collection(META).put({ _id: CHECKPOINT, value: upTo, epoch: this.epoch });
 				}
+				// Broadcast, local included: every replica clears its cache (with Redis, one would do).
+				if (fresh.length > 0) await broadcastEvent(this.broker, EVENTS.projectionUpdated, { consumer: options.consumer, checkpoint: this.checkpoint });
 			},
 		},
 

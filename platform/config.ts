@@ -36,6 +36,23 @@ export interface Config {
 	healthPort: number;
 	/** How long a stopping node waits for its in-flight calls (ms). */
 	shutdownTimeout: number;
+	/** Gateway: requests per client per window; 0 is off. */
+	rateLimit: number;
+	rateLimitWindow: number;
+	/** Gateway: addresses of proxies whose X-Forwarded-For is believed (for the rate limit's client key). */
+	trustProxy: string[];
+	/** Gateway: origins allowed by CORS (`*` for any); empty sends no CORS headers. */
+	corsOrigins: string[];
+	/** Gateway: the bearer token of the admin routes; null switches them off. */
+	adminToken: string | null;
+	/** Largest request body the gateway reads (bytes). */
+	maxBodyBytes: number;
+	/** Moleculer tracing: off, or spans written to the log (console). */
+	tracing: "off" | "console";
+	/** Cache of list actions: memory, off, or a Redis URL. */
+	cacher: string;
+	/** How long a cached list stays (seconds); projections also clear it when they change. */
+	cacheTtl: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +104,23 @@ function url(env: Env, name: string, schemes: string[]): string | null {
 	return raw;
 }
 
+function list(env: Env, name: string): string[] {
+	return (text(env, name) ?? "").split(",").map(item => item.trim()).filter(Boolean);
+}
+
+/** A token short enough to guess is refused: the admin route would be open to anyone patient. */
+function adminToken(env: Env): string | null {
+	const token = text(env, "ADMIN_TOKEN");
+	if (token !== null && token.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters long");
+	return token;
+}
+
+function cacher(env: Env): string {
+	const raw = text(env, "CACHER") ?? "memory";
+	if (raw === "memory" || raw === "off" || /^rediss?:\/\//.test(raw)) return raw;
+	throw new ConfigError(`CACHER must be memory, off or a redis:// URL, got "${raw}"`);
+}
+
 /** Reads and checks the configuration; throws ConfigError naming the variable at fault. */
 export function readConfig(env: Env = process.env): Config {
 	return {
@@ -107,6 +141,15 @@ export function readConfig(env: Env = process.env): Config {
 		faultInjection: text(env, "FAULT_INJECTION"),
 		healthPort: integer(env, "HEALTH_PORT", 0, 0, 65535),
 		shutdownTimeout: integer(env, "SHUTDOWN_TIMEOUT", 10_000, 0, 600_000),
+		rateLimit: integer(env, "RATE_LIMIT", 600, 0, 1_000_000),
+		rateLimitWindow: integer(env, "RATE_LIMIT_WINDOW", 60_000, 1_000, 3_600_000),
+		trustProxy: list(env, "TRUST_PROXY"),
+		corsOrigins: list(env, "CORS_ORIGINS"),
+		adminToken: adminToken(env),
+		maxBodyBytes: integer(env, "MAX_BODY_BYTES", 16_384, 0, 10_485_760),
+		tracing: oneOf(env, "TRACING", ["off", "console"] as const, "off"),
+		cacher: cacher(env),
+		cacheTtl: integer(env, "CACHE_TTL", 30, 1, 86_400),
 	};
 }
 

@@ -1,40 +1,181 @@
 // api: the HTTP gateway (moleculer-web). Maps the public routes to actions; its one verb is
 // moleculer-web's `rest`. Nothing else (sync's feed, $node.*) is reachable from outside.
+// Around the routes: security headers, per-client rate limits, CORS by configuration, the
+// OpenAPI document and its docs page, health, Prometheus metrics and the admin route.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ServiceSchema } from "moleculer";
+import { timingSafeEqual } from "node:crypto";
+import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway, { type ApiSettingsSchema } from "moleculer-web";
+import { ACTIONS, emitEvent, EVENTS } from "../../contracts";
 import { config } from "../../platform/config";
-import { toHttpError } from "./http-errors";
-import { PUBLIC_ACTIONS, PUBLIC_ROUTES } from "./routes";
+import { docsPage } from "./docs-page";
+import { toHttpError, type HttpError } from "./http-errors";
+import { buildOpenApi, PARAMS_BY_ACTION } from "./openapi";
+import { prometheusText, type MetricSeries } from "./prometheus";
+import { clientKey, RateLimiter } from "./rate-limit";
+import { readinessOf } from "./readiness";
+import { DEPRECATED_ROUTES, PUBLIC_ACTIONS, PUBLIC_ROUTES } from "./routes";
+import { requestIdFor, securityHeaders } from "./security";
+
+/** What readiness waits for: every public route's action, and sync (every projection's source). */
+const REQUIRED_ACTIONS = [...PUBLIC_ACTIONS, ACTIONS.syncChanges];
+/** Probes and scrapers call these often from one address: they are not rate limited. */
+const UNLIMITED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
+
+type Req = IncomingMessage & { $ctx?: Context; $service?: unknown };
+type Res = ServerResponse;
+
+function send(res: Res, status: number, body: unknown, headers: Record<string, string> = {}, type = "application/json; charset=utf-8"): void {
+	res.setHeader("Content-Type", type);
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+	res.writeHead(status);
+	res.end(typeof body === "string" ? body : JSON.stringify(body));
+}
+
+function sendError(res: Res, error: HttpError): void {
+	send(res, error.status, error.body, error.headers);
+}
+
+function sameToken(given: string, expected: string): boolean {
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Connect-style middleware: counts the request against its client's window, or answers 429. */
+function rateLimit(limiter: RateLimiter, trusted: ReadonlySet<string>) {
+	return (req: Req, res: Res, next: () => void) => {
+		if (UNLIMITED_PATHS.test(req.url ?? "")) return next();
+		const decision = limiter.take(clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted));
+		for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+		if (decision.allowed) return next();
+		sendError(res, toHttpError({ code: 429, status: 429 }));
+	};
+}
+
+function corsSettings(origins: string[]): ApiSettingsSchema["cors"] {
+	if (origins.length === 0) return undefined;
+	return {
+		origin: origins.includes("*") ? "*" : origins,
+		methods: ["GET", "POST", "OPTIONS"],
+		allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+		exposedHeaders: ["X-Request-ID", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"],
+		credentials: false,
+		maxAge: 600,
+	};
+}
+
+function gatewaySettings(): ApiSettingsSchema {
+	const settings = config();
+	const limiter = new RateLimiter({ limit: settings.rateLimit, windowMs: settings.rateLimitWindow });
+	const openApi = buildOpenApi({
+		routes: PUBLIC_ROUTES,
+		paramsByAction: PARAMS_BY_ACTION,
+		deprecated: Object.keys(DEPRECATED_ROUTES),
+		admin: settings.adminToken !== null,
+		version: "1.0.0",
+	});
+	const docs = docsPage("/api/openapi.json");
+
+	const publicRoute = {
+		path: "/api",
+		whitelist: PUBLIC_ACTIONS,
+		aliases: {
+			...PUBLIC_ROUTES,
+			"GET /openapi.json"(_req: Req, res: Res) {
+				send(res, 200, openApi);
+			},
+			"GET /docs"(_req: Req, res: Res) {
+				send(res, 200, docs, {}, "text/html; charset=utf-8");
+			},
+		},
+		mappingPolicy: "restrict" as const,
+		autoAliases: false,
+		onBeforeCall(_ctx: Context, _route: unknown, _req: Req, res: Res, alias?: { method?: string; fullPath?: string }) {
+			// fullPath is the alias with the route's prefix: "/api/v1/results".
+			const successor = alias ? DEPRECATED_ROUTES[`${alias.method} ${String(alias.fullPath).replace(/^\/api/, "")}`] : undefined;
+			if (successor) {
+				res.setHeader("Deprecation", "true");
+				res.setHeader("Link", `<${successor}>; rel="successor-version"`);
+			}
+		},
+		// The public routes read query strings only; a body is never parsed.
+		bodyParsers: { json: false, urlencoded: false },
+	};
+
+	const opsRoute = {
+		path: "",
+		aliases: {
+			"GET /health/live"(_req: Req, res: Res) {
+				send(res, 200, { status: "live" });
+			},
+			"GET /health/ready"(this: { broker: { registry: { actions: { isAvailable(a: string): boolean } } } }, _req: Req, res: Res) {
+				const report = readinessOf(this.broker.registry.actions, REQUIRED_ACTIONS);
+				send(res, report.ready ? 200 : 503, { status: report.ready ? "ready" : "not ready", services: report.services }, report.ready ? {} : { "Retry-After": "5" });
+			},
+			"GET /metrics"(this: { broker: { metrics: { list(): unknown[] } } }, _req: Req, res: Res) {
+				send(res, 200, prometheusText(this.broker.metrics.list() as MetricSeries[]), {}, "text/plain; version=0.0.4; charset=utf-8");
+			},
+		},
+		mappingPolicy: "restrict" as const,
+		autoAliases: false,
+		bodyParsers: { json: false, urlencoded: false },
+	};
+
+	// Off unless ADMIN_TOKEN is set: then its routes exist (and refuse anyone without the token).
+	const adminRoute = {
+		path: "/api/admin",
+		authorization: true,
+		aliases: {
+			async "POST /sync"(this: { broker: Parameters<typeof emitEvent>[0] }, req: Req, res: Res) {
+				// Sync's one action is its feed: a sync is requested by its event, and happens later.
+				await emitEvent(this.broker, EVENTS.syncRequested, { reason: "admin route" });
+				send(res, 202, { status: "accepted", requestId: req.$ctx?.requestID ?? null });
+			},
+		},
+		mappingPolicy: "restrict" as const,
+		autoAliases: false,
+		bodyParsers: { json: { limit: settings.maxBodyBytes, strict: true }, urlencoded: false },
+	};
+
+	return {
+		port: settings.port,
+		ip: settings.host,
+		use: [securityHeaders, rateLimit(limiter, new Set(settings.trustProxy))],
+		cors: corsSettings(settings.corsOrigins),
+		// The request id: the client's when it is a plain token, else a new one (moleculer-web
+		// would take any header text as it is).
+		rootCallOptions(options: Record<string, unknown>, req: Req) {
+			options.requestID = requestIdFor(req.headers["x-request-id"]);
+		},
+		// Errors are answered by onError below; moleculer-web's own logging of each request is noise.
+		log4XXResponses: false,
+		logRequest: "debug",
+		logResponse: "debug",
+		routes: settings.adminToken ? [publicRoute, adminRoute, opsRoute] : [publicRoute, opsRoute],
+		onError(_req: Req, res: Res, err: unknown) {
+			sendError(res, toHttpError(err));
+		},
+	} as unknown as ApiSettingsSchema;
+}
 
 const ApiService: ServiceSchema<ApiSettingsSchema> = {
 	name: "api",
 	mixins: [ApiGateway as unknown as Partial<ServiceSchema>],
 	// moleculer-web also publishes route-management actions; the gateway's one verb is `rest`.
-	actions: { listAliases: false, addRoute: false, removeRoute: false },
-	settings: {
-		port: config().port,
-		ip: config().host,
-		// Errors are answered by onError below; moleculer-web's own logging of each request is noise.
-		log4XXResponses: false,
-		logRequest: "debug",
-		logResponse: "debug",
-		routes: [
-			{
-				path: "/api",
-				whitelist: PUBLIC_ACTIONS,
-				aliases: { ...PUBLIC_ROUTES },
-				mappingPolicy: "restrict",
-				autoAliases: false,
-				bodyParsers: { json: false, urlencoded: false },
-			},
-		],
-		onError(req: IncomingMessage, res: ServerResponse, err: unknown) {
-			const { status, headers, body } = toHttpError(err);
-			res.setHeader("Content-Type", "application/json; charset=utf-8");
-			for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-			res.writeHead(status);
-			res.end(JSON.stringify(body));
+	// `rest` itself is never retried: it consumes its request (it rewrites req.url), so a retry
+	// would answer 404. The calls it makes to services are retried, by the broker's policy.
+	actions: { listAliases: false, addRoute: false, removeRoute: false, rest: { retryPolicy: { enabled: false } } },
+	settings: gatewaySettings(),
+	methods: {
+		/** The admin route's check: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */
+		async authorize(_ctx: Context, _route: unknown, req: Req) {
+			const expected = config().adminToken;
+			const header = req.headers.authorization ?? "";
+			const given = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+			if (!expected || !given || !sameToken(given, expected)) {
+				throw Object.assign(new Error("unauthorised"), { status: 401 });
+			}
 		},
 	},
 };

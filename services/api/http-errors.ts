@@ -29,8 +29,34 @@ interface ErrorLike {
 	name?: string;
 	message?: string;
 	code?: unknown;
+	/** Set by Node HTTP libraries (body-parser) instead of `code`. */
+	status?: unknown;
 	type?: unknown;
 	data?: unknown;
+}
+
+/** Our own words for the client errors that HTTP libraries raise with words of theirs. */
+const PLAIN_CLIENT_ERRORS: Record<number, [string, string]> = {
+	400: ["BAD_REQUEST", "The request is malformed."],
+	401: ["UNAUTHORIZED", "This route needs a valid bearer token."],
+	404: ["NOT_FOUND", "No such route. See /api/docs for the routes of this API."],
+	405: ["METHOD_NOT_ALLOWED", "This route does not take that method."],
+	413: ["PAYLOAD_TOO_LARGE", "The request body is too large."],
+	415: ["UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON."],
+	429: ["RATE_LIMITED", "Too many requests; wait as Retry-After says."],
+};
+
+/**
+ * Errors of ours and Moleculer's carry an UPPER_SNAKE type and a message meant for clients;
+ * others (body-parser's `entity.too.large`, wrapped by moleculer-web) get fixed words.
+ */
+function clientError(status: number, e: ErrorLike): HttpError {
+	const isMoleculer = typeof e.type === "string" && /^[A-Z][A-Z0-9_]*$/.test(e.type);
+	const [plainType, plainMessage] = PLAIN_CLIENT_ERRORS[status] ?? ["BAD_REQUEST", "The request is not valid."];
+	const type = isMoleculer ? String(e.type) : plainType;
+	const message = isMoleculer && e.message ? e.message : plainMessage;
+	const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="matchday-admin"' } : {};
+	return { status, headers, body: body(status, type, message) };
 }
 
 interface ValidatorItem {
@@ -70,7 +96,7 @@ export function toHttpError(err: unknown): HttpError {
 			return { status: 422, headers: {}, body: body(422, "VALIDATION_ERROR", message, fields) };
 		}
 		case "NotFoundError":
-			return { status: 404, headers: {}, body: body(404, "NOT_FOUND", "No such route. See the README for the routes of this API.") };
+			return { status: 404, headers: {}, body: body(404, "NOT_FOUND", PLAIN_CLIENT_ERRORS[404][1]) };
 		case "ServiceNotFoundError":
 		case "ServiceNotAvailableError":
 		case "ServiceUnavailableError": // moleculer-web's name for a route whose action has no node
@@ -84,10 +110,7 @@ export function toHttpError(err: unknown): HttpError {
 		case "PayloadTooLarge":
 			return { status: 413, headers: {}, body: body(413, "PAYLOAD_TOO_LARGE", "The request body is too large.") };
 	}
-	const code = typeof e.code === "number" ? e.code : 500;
-	if (code >= 400 && code < 500) {
-		const type = typeof e.type === "string" && e.type ? e.type : "BAD_REQUEST";
-		return { status: code, headers: {}, body: body(code, type, e.message ?? "Bad request.") };
-	}
+	const code = typeof e.code === "number" ? e.code : typeof e.status === "number" ? e.status : 500;
+	if (code >= 400 && code < 500) return clientError(code, e);
 	return { status: 500, headers: {}, body: body(500, "INTERNAL_ERROR", "Something went wrong on our side.") };
 }

@@ -11,3 +11,11 @@ export const PUBLIC_ROUTES = {
 
 /** Only these actions can be reached through the gateway, whatever a request says. */
 export const PUBLIC_ACTIONS: string[] = Object.values(PUBLIC_ROUTES);
+
+/**
+ * Routes kept for existing clients but superseded: marked in the OpenAPI document and answered
+ * with a `Deprecation` header and a `Link` to their successor (RFC 9745, RFC 8288).
+ */
+export const DEPRECATED_ROUTES: Record<string, string> = {
+	"GET /v1/results": "/api/v2/results",
+};

@@ -2,7 +2,7 @@
 import type { Context, ServiceSchema } from "moleculer";
 import { competitionsListParams, type CompetitionsListParams, type ListResult } from "../../contracts";
 import type { Competition } from "../../domain/model";
-import { listPage } from "../../mixins/listing";
+import { LIST_CACHE, listPage } from "../../mixins/listing";
 import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
 import { applyCompetitionChanges, COMPETITIONS } from "./competitions.projection";
 import { competitionsPageRequest } from "./competitions.query";
@@ -22,6 +22,7 @@ const CompetitionsService: ServiceSchema<Record<string, never>, ProjectionMethod
 	actions: {
 		list: {
 			params: competitionsListParams,
+			cache: LIST_CACHE,
 			handler(ctx: Context<CompetitionsListParams>): Promise<ListResult<Competition>> {
 				return listPage<Competition>(this.collection(COMPETITIONS), competitionsPageRequest(ctx.params));
 			},

@@ -2,7 +2,7 @@
 import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, playersListParams, type PlayersListParams } from "../../contracts";
 import type { Player } from "../../domain/model";
-import { listPage } from "../../mixins/listing";
+import { LIST_CACHE, listPage } from "../../mixins/listing";
 import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
 import { applyPlayerChanges, PLAYERS, TEAMS } from "./players.projection";
 import { playersPageRequest } from "./players.query";
@@ -22,6 +22,7 @@ const PlayersService: ServiceSchema<Record<string, never>, ProjectionMethods> = 
 	actions: {
 		list: {
 			params: playersListParams,
+			cache: LIST_CACHE,
 			handler(ctx: Context<PlayersListParams>): Promise<ListResult<Player>> {
 				return listPage<Player>(this.collection(PLAYERS), playersPageRequest(ctx.params));
 			},

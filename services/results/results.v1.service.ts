@@ -2,7 +2,7 @@
 import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, resultsListParams, type ResultsListParams } from "../../contracts";
 import type { Match } from "../../domain/model";
-import { listPage } from "../../mixins/listing";
+import { LIST_CACHE, listPage } from "../../mixins/listing";
 import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
 import { applyMatchChanges, MATCHES } from "./results.projection";
 import { resultsPageRequest } from "./results.query";
@@ -16,6 +16,7 @@ const ResultsService: ServiceSchema<Record<string, never>, ProjectionMethods> = 
 	actions: {
 		list: {
 			params: resultsListParams,
+			cache: LIST_CACHE,
 			handler(ctx: Context<ResultsListParams>): Promise<ListResult<Match>> {
 				return listPage<Match>(this.collection(MATCHES), resultsPageRequest(ctx.params));
 			},

@@ -2,6 +2,7 @@
 // competitions at once and cursor paging. Runs beside v1.results on a database of its own.
 import type { Context, ServiceSchema } from "moleculer";
 import { type ResultsListV2Params, resultsListV2Params, type ResultsListV2Result, type V4Match } from "../../contracts";
+import { LIST_CACHE } from "../../mixins/listing";
 import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
 import { applyMatchChangesV2, MATCHES_V2 } from "./results.v2.projection";
 import { afterCursor, echoFilters, readCursor, V2_SORT, v2Filter } from "./results.v2.query";
@@ -18,6 +19,7 @@ const ResultsV2Service: ServiceSchema<Record<string, never>, ProjectionMethods> 
 	actions: {
 		list: {
 			params: resultsListV2Params,
+			cache: LIST_CACHE,
 			async handler(ctx: Context<ResultsListV2Params>): Promise<ResultsListV2Result> {
 				const { limit = 20 } = ctx.params;
 				const matches = this.collection(MATCHES_V2);

@@ -2,7 +2,7 @@
 import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, teamsListParams, type TeamsListParams } from "../../contracts";
 import type { Team } from "../../domain/model";
-import { listPage } from "../../mixins/listing";
+import { LIST_CACHE, listPage } from "../../mixins/listing";
 import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
 import { applyTeamChanges, TEAMS } from "./teams.projection";
 import { teamsPageRequest } from "./teams.query";
@@ -16,6 +16,7 @@ const TeamsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	actions: {
 		list: {
 			params: teamsListParams,
+			cache: LIST_CACHE,
 			handler(ctx: Context<TeamsListParams>): Promise<ListResult<Team>> {
 				return listPage<Team>(this.collection(TEAMS), teamsPageRequest(ctx.params));
 			},

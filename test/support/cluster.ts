@@ -99,9 +99,9 @@ export function startNode(env: TestEnv, name: string, services: string, extra: R
 }
 
 /** Starts the gateway on a free port; resolves with its base URL once it listens. */
-export async function startGateway(env: TestEnv, name = "api"): Promise<{ node: NodeProcess; baseUrl: string }> {
+export async function startGateway(env: TestEnv, name = "api", extra: Record<string, string> = {}): Promise<{ node: NodeProcess; baseUrl: string }> {
 	const port = await freePort();
-	const node = startNode(env, name, "api", { PORT: String(port) });
+	const node = startNode(env, name, "api", { ...extra, PORT: String(port) });
 	await node.started();
 	await waitForPort(port);
 	return { node, baseUrl: `http://127.0.0.1:${port}` };
