@@ -22,7 +22,7 @@ const REQUIRED_ACTIONS = [...PUBLIC_ACTIONS, ACTIONS.syncChanges];
 /** Probes and scrapers call these often from one address: they are not rate limited. */
 const UNLIMITED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
-type Req = IncomingMessage & { $ctx?: Context; $service?: unknown };
+type Req = IncomingMessage & { $ctx?: Context; $service?: unknown; originalUrl?: string };
 type Res = ServerResponse;
 
 function send(res: Res, status: number, body: unknown, headers: Record<string, string> = {}, type = "application/json; charset=utf-8"): void {
@@ -51,6 +51,25 @@ function rateLimit(limiter: RateLimiter, trusted: ReadonlySet<string>) {
 		if (decision.allowed) return next();
 		sendError(res, toHttpError({ code: 429, status: 429 }));
 	};
+}
+
+/**
+ * Connect-style middleware: one access-log line per request, with its request id (the id every
+ * call it causes carries, on every node: Moleculer passes ctx.requestID along). The query string
+ * is left out: it holds what people search for.
+ */
+function accessLog(this: { logger: { info(...args: unknown[]): void } }, req: Req, res: Res, next: () => void): void {
+	const started = process.hrtime.bigint();
+	res.once("finish", () => {
+		const ms = Number(process.hrtime.bigint() - started) / 1e6;
+		const path = (req.originalUrl ?? req.url ?? "").split("?")[0];
+		const requestId = String(res.getHeader("X-Request-ID") ?? "-");
+		const line = `${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)} ms requestId=${requestId}`;
+		// As JSON, the same facts as fields a log store can query.
+		if (config().logFormat === "json") this.logger.info({ requestId, method: req.method, path, status: res.statusCode, durationMs: Number(ms.toFixed(1)) }, line);
+		else this.logger.info(line);
+	});
+	next();
 }
 
 function corsSettings(origins: string[]): ApiSettingsSchema["cors"] {
@@ -141,7 +160,7 @@ function gatewaySettings(): ApiSettingsSchema {
 	return {
 		port: settings.port,
 		ip: settings.host,
-		use: [securityHeaders, rateLimit(limiter, new Set(settings.trustProxy))],
+		use: [securityHeaders, accessLog, rateLimit(limiter, new Set(settings.trustProxy))],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
 		// would take any header text as it is).

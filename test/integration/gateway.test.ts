@@ -63,7 +63,7 @@ beforeAll(async () => {
 	nodes.set("sync", sync);
 	await Promise.all([sync.started(), ...READ_SERVICES.map(startReader)]);
 	// The main gateway: the admin route on, and a limit no test reaches (the fuzz run sends thousands).
-	api = await startGatewayWith("api", { ADMIN_TOKEN, RATE_LIMIT: "1000000" });
+	api = await startGatewayWith("api", { ADMIN_TOKEN, RATE_LIMIT: "1000000", LOG_FORMAT: "json" });
 	// A gateway with a tight limit and no admin token.
 	limited = await startGatewayWith("api-limited", { RATE_LIMIT: "6", RATE_LIMIT_WINDOW: "60000" });
 
@@ -186,6 +186,14 @@ describe("bad input: one table, every route", () => {
 			expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
 			expect(res.headers.get("x-frame-options")).toBe("DENY");
 		}
+	});
+
+	test("the gateway logs each request as one JSON object with its request id, and no query text", async () => {
+		await request(`${api}/api/v1/players?q=secret-search`, { headers: { "X-Request-Id": "trace-me-0042" } });
+		const line = await eventually(async () => nodes.get("api")!.logs().split("\n").find(l => l.includes('"requestId":"trace-me-0042"')), 10_000, "the access log line");
+		const entry = JSON.parse(line) as Record<string, unknown>;
+		expect(entry).toMatchObject({ requestId: "trace-me-0042", method: "GET", path: "/api/v1/players", status: 200 });
+		expect(line).not.toContain("secret-search");
 	});
 
 	test("the deprecated v1 results route says so and names its successor", async () => {
