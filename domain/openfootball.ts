@@ -1,7 +1,7 @@
 // The importer: openfootball files in, master data out. Pure but for `readOpenFootballDir`.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { CLUB_COMPETITIONS, COUNTRY_BY_CODE, FIFA_CODES, POSITIONS, WORLD_CUP, type CompetitionInfo } from "./catalog";
+import { clubCompetition, COUNTRY_BY_CODE, FIFA_CODES, POSITIONS, WORLD_CUP, type CompetitionInfo } from "./catalog";
 import { kickoffToUtc } from "./kickoff";
 import type { Area, Competition, MasterData, Match, Player, Team, TeamRef } from "./model";
 import { parseGroup, parseRound } from "./rounds";
@@ -14,7 +14,8 @@ export interface SourceFile {
 	content: unknown;
 }
 
-interface RawMatch {
+/** A match as openfootball writes it. */
+export interface RawMatch {
 	round: string;
 	date: string;
 	time?: string | null;
@@ -27,10 +28,21 @@ interface RawMatch {
 	group?: string;
 }
 
+interface RawSquadPlayer {
+	number?: number;
+	pos: keyof typeof POSITIONS;
+	name: string;
+	club?: { name: string; country: string };
+	date_of_birth?: string;
+	/** Club squads only: the player's country, by name. */
+	nationality?: string;
+}
+
+/** A national squad (`fifa_code`) or a club squad (found by its name, as its league's files write it). */
 interface RawSquad {
 	name: string;
-	fifa_code: string;
-	players: Array<{ number?: number; pos: keyof typeof POSITIONS; name: string; club?: { name: string; country: string }; date_of_birth?: string }>;
+	fifa_code?: string;
+	players: RawSquadPlayer[];
 }
 
 interface RawNationalTeam {
@@ -45,10 +57,13 @@ interface SeasonFile {
 	matches: RawMatch[];
 }
 
-const CLUB_FILE = /^football\/(\d{4})-\d{2}\/([a-z]+\.[a-z0-9]+)\.json$/;
+/** A club competition's season: `football/2024-25/en.1.json` → season 2024, competition `en.1`. */
+export const CLUB_FILE = /^football\/(\d{4})-\d{2}\/([a-z]+\.[a-z0-9]+)\.json$/;
 const WORLD_CUP_FILE = /^worldcup\/(\d{4})\/worldcup\.json$/;
 const WORLD_CUP_TEAMS = /^worldcup\/\d{4}\/worldcup\.teams\.json$/;
 const WORLD_CUP_SQUADS = /^worldcup\/\d{4}\/worldcup\.squads\.json$/;
+/** Club squads beside their league's season file: `football/2025-26/en.1.squads.json`. */
+const CLUB_SQUADS = /^football\/\d{4}-\d{2}\/[a-z]+\.[a-z0-9]+\.squads\.json$/;
 
 /** Builds the whole master data set from source files. The same files give the same ids. */
 export function normaliseOpenFootball(files: SourceFile[]): MasterData {
@@ -58,9 +73,7 @@ export function normaliseOpenFootball(files: SourceFile[]): MasterData {
 
 	const matches = seasons.flatMap(file => file.matches.map(raw => normaliseMatch(raw, file, teams)));
 	const competitions = buildCompetitions(seasons);
-	const players = files
-		.filter(file => WORLD_CUP_SQUADS.test(file.path))
-		.flatMap(file => normaliseSquads(file.content as RawSquad[], teams));
+	const players = files.flatMap(file => squadPlayersOf(file, teams));
 
 	return {
 		competitions: sortById(competitions),
@@ -72,9 +85,8 @@ export function normaliseOpenFootball(files: SourceFile[]): MasterData {
 
 function seasonFileOf(file: SourceFile): SeasonFile[] {
 	const club = CLUB_FILE.exec(file.path);
-	if (club && CLUB_COMPETITIONS[club[2]]) {
-		return [{ info: CLUB_COMPETITIONS[club[2]], season: Number(club[1]), matches: matchesOf(file) }];
-	}
+	const info = club ? clubCompetition(club[2]) : undefined;
+	if (club && info) return [{ info, season: Number(club[1]), matches: matchesOf(file) }];
 	const cup = WORLD_CUP_FILE.exec(file.path);
 	if (cup) return [{ info: WORLD_CUP, season: Number(cup[1]), matches: matchesOf(file) }];
 	return [];
@@ -132,9 +144,44 @@ function buildCompetitions(seasons: SeasonFile[]): Competition[] {
 	return [...byCode.values()];
 }
 
-function normaliseSquads(squads: RawSquad[], teams: TeamRegistry): Player[] {
+function squadPlayersOf(file: SourceFile, teams: TeamRegistry): Player[] {
+	if (WORLD_CUP_SQUADS.test(file.path)) {
+		return normaliseSquads(file.content as RawSquad[], squad => nationalSquad(teams.byCode(squad.fifa_code ?? "")));
+	}
+	if (CLUB_SQUADS.test(file.path)) {
+		return normaliseSquads(file.content as RawSquad[], squad => clubSquad(teams.club(squad.name)));
+	}
+	return [];
+}
+
+/** Whose squad it is, and what its players' nationality and club are. */
+interface SquadOwner {
+	team: Team;
+	nationality(raw: RawSquadPlayer): string;
+	club(raw: RawSquadPlayer): Player["club"];
+}
+
+function nationalSquad(team: Team): SquadOwner {
+	return {
+		team,
+		nationality: () => team.name,
+		club: raw => (raw.club ? { name: raw.club.name, country: raw.club.country } : null),
+	};
+}
+
+/** A club's players play for the club; their nationality is given, else the club's country. */
+function clubSquad(team: Team): SquadOwner {
+	return {
+		team,
+		nationality: raw => raw.nationality ?? team.area.name,
+		club: () => ({ name: team.name, country: team.area.code }),
+	};
+}
+
+function normaliseSquads(squads: RawSquad[], ownerOf: (squad: RawSquad) => SquadOwner): Player[] {
 	return squads.flatMap(squad => {
-		const team = teams.byCode(squad.fifa_code);
+		const owner = ownerOf(squad);
+		const { team } = owner;
 		const usedIds = new Set<string>();
 		return squad.players.map(raw => {
 			let id = `${team.id}-${slugify(raw.name)}`;
@@ -148,9 +195,9 @@ function normaliseSquads(squads: RawSquad[], teams: TeamRegistry): Player[] {
 				position,
 				shirtNumber: raw.number ?? null,
 				dateOfBirth: raw.date_of_birth ?? null,
-				nationality: team.name,
+				nationality: owner.nationality(raw),
 				team: { id: team.id, name: team.name, tla: team.tla },
-				club: raw.club ? { name: raw.club.name, country: raw.club.country } : null,
+				club: owner.club(raw),
 			};
 		});
 	});
@@ -177,6 +224,13 @@ class TeamRegistry {
 			team.competitions.sort((a, b) => a.code.localeCompare(b.code) || a.season - b.season);
 		}
 		return { id: team.id, name: team.name, tla: team.tla };
+	}
+
+	/** A club by its name as the match files write it ("Celtic FC" or "Celtic FC (SCO)"). */
+	club(rawName: string): Team {
+		const team = this.teams.get(slugify(splitCountrySuffix(rawName).name));
+		if (!team || team.type !== "CLUB") throw new Error(`Squad of unknown club ${rawName}`);
+		return team;
 	}
 
 	byCode(fifaCode: string): Team {

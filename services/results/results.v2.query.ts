@@ -2,10 +2,13 @@
 // paging: a page starts after the sort key of the previous page's last row, so rows added or
 // removed meanwhile never make a client skip or repeat one.
 import { Errors } from "moleculer";
-import type { ResultsListV2Params } from "../../contracts";
-import type { Query, Sort } from "../../mixins/collections";
+import type { ResultsListV2Params, ResultsListV2Result, V4Match } from "../../contracts";
+import type { DocumentCollection, Query, Sort } from "../../mixins/collections";
 import { matchFilter } from "./results.query";
-import { type Cursor, decodeCursor } from "./results.v2.view";
+import { type Cursor, decodeCursor, encodeCursor } from "./results.v2.view";
+
+/** Bookkeeping fields of the stored views, never shown. */
+const HIDDEN = ["_id", "_seq", "_deleted", "_teams"];
 
 export const V2_SORT: Sort = [["utcDate", -1], ["_id", 1]];
 
@@ -42,4 +45,33 @@ export function echoFilters(params: ResultsListV2Params): Record<string, string 
 		if (value !== undefined) echo[key] = value;
 	}
 	return echo;
+}
+
+/** One page of v2 results with its summary: what `v2.results.list` answers (and the benchmark's monolith). */
+export async function listResultsV2(matches: DocumentCollection, params: ResultsListV2Params): Promise<ResultsListV2Result> {
+	const { limit = 20 } = params;
+	const filter = { ...v2Filter(params), _deleted: false };
+	const cursor = readCursor(params.cursor);
+	const pageQuery = cursor ? { $and: [filter, afterCursor(cursor)] } : filter;
+	const [count, played, oldest, newest, rows] = await Promise.all([
+		matches.count(filter),
+		matches.count({ ...filter, status: "FINISHED" }),
+		matches.find(filter, { sort: [["utcDate", 1]], limit: 1 }),
+		matches.find(filter, { sort: [["utcDate", -1]], limit: 1 }),
+		// One more than asked tells whether there is a next page.
+		matches.find(pageQuery, { sort: V2_SORT, limit: limit + 1 }),
+	]);
+	const page = rows.slice(0, limit);
+	const last = page[page.length - 1];
+	return {
+		filters: echoFilters(params),
+		resultSet: {
+			count,
+			first: oldest[0] ? String(oldest[0].utcDate).slice(0, 10) : null,
+			last: newest[0] ? String(newest[0].utcDate).slice(0, 10) : null,
+			played,
+		},
+		matches: page.map(row => Object.fromEntries(Object.entries(row).filter(([key]) => !HIDDEN.includes(key))) as unknown as V4Match),
+		next: rows.length > limit && last ? encodeCursor({ utcDate: String(last.utcDate), id: String(last._id) }) : null,
+	};
 }

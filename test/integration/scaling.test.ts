@@ -26,10 +26,13 @@ let probe: ServiceBroker;
 let baseUrl: string;
 const nodes = new Map<string, NodeProcess>();
 
+/** Starts a node and waits until the probe's registry knows it (a node has started before others hear of it). */
 async function start(name: string, services: string): Promise<NodeProcess> {
 	const node = startNode(env, name, services, { SYNC_INTERVAL: "0" });
 	nodes.set(name, node);
-	return node.started();
+	await node.started();
+	await eventually(async () => (probe.registry.getServiceList({ onlyAvailable: true }).some(s => s.nodeID === name && s.fullName === services) ? true : undefined), 30_000, `${name} in the registry`);
+	return node;
 }
 
 /** Stops a node as an orchestrator would (SIGTERM); resolves with its log. */

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { clubCompetition } from "../../../domain/catalog";
 import { makeTla, normaliseOpenFootball, readOpenFootballDir, shortNameOf, type SourceFile, splitCountrySuffix } from "../../../domain/openfootball";
 
 const DATA_DIR = join(__dirname, "..", "..", "..", "data", "openfootball");
@@ -107,6 +108,64 @@ describe("normaliseOpenFootball on small sources", () => {
 
 	test("files it does not know are ignored", () => {
 		expect(data.matches).toHaveLength(4);
+	});
+});
+
+describe("normaliseOpenFootball on club squads and the leagues the catalog derives", () => {
+	const files: SourceFile[] = [
+		league([{ round: "Matchday 1", date: "2025-08-15", time: "19:00", team1: "SV Lindenau", team2: "FC Ashberg", score: { ht: [0, 1], ft: [2, 1] } }], "football/2025-26/at.2.json"),
+		{
+			path: "football/2025-26/at.2.squads.json",
+			content: [
+				{
+					name: "SV Lindenau", players: [
+						{ number: 1, pos: "GK", name: "Jonas Huber", date_of_birth: "1998-02-03", nationality: "Germany" },
+						{ number: 9, pos: "FW", name: "Lukas Wolf", date_of_birth: "2001-06-30" },
+					],
+				},
+			],
+		},
+		league([{ round: "Matchday 1", date: "2025-08-15", team1: "A", team2: "B", score: {} }], "football/2025-26/xx.1.json"),
+	];
+	const data = normaliseOpenFootball(files);
+
+	test("a league of a country the catalog knows gets a code, name and area derived from its file name", () => {
+		expect(data.competitions).toEqual([{
+			id: "AUT2", code: "AUT2", name: "Austria Second Division", type: "LEAGUE", area: { name: "Austria", code: "AUT" },
+			seasons: [{ id: "AUT2-2025", startDate: "2025-08-15", endDate: "2025-08-15" }],
+		}]);
+		expect(data.matches.map(m => [m.id, m.utcDate])).toEqual([["aut2-2025-matchday-1-sv-lindenau-fc-ashberg", "2025-08-15T17:00:00Z"]]);
+	});
+
+	test("a club squad's players play for the club, with their own nationality or else the club's country", () => {
+		expect(data.players).toEqual([
+			{
+				id: "sv-lindenau-jonas-huber", name: "Jonas Huber", position: "Goalkeeper", shirtNumber: 1, dateOfBirth: "1998-02-03", nationality: "Germany",
+				team: { id: "sv-lindenau", name: "SV Lindenau", tla: "LIN" }, club: { name: "SV Lindenau", country: "AUT" },
+			},
+			{
+				id: "sv-lindenau-lukas-wolf", name: "Lukas Wolf", position: "Forward", shirtNumber: 9, dateOfBirth: "2001-06-30", nationality: "Austria",
+				team: { id: "sv-lindenau", name: "SV Lindenau", tla: "LIN" }, club: { name: "SV Lindenau", country: "AUT" },
+			},
+		]);
+	});
+
+	test("a league file of a country the catalog does not know is still ignored", () => {
+		expect(data.teams.map(t => t.id)).toEqual(["fc-ashberg", "sv-lindenau"]);
+	});
+
+	test("a squad of a club that no match names is refused", () => {
+		const stray = { path: "football/2025-26/at.2.squads.json", content: [{ name: "FC Nowhere", players: [] }] };
+		expect(() => normaliseOpenFootball([files[0], stray])).toThrow("Squad of unknown club FC Nowhere");
+	});
+});
+
+describe("clubCompetition", () => {
+	test("the fixed entries keep their codes; known countries' other leagues get derived ones; the rest none", () => {
+		expect(["en.1", "de.1", "es.1", "it.1", "fr.1", "uefa.cl", "en.2", "nl.1"].map(key => clubCompetition(key)?.code)).toEqual(["PL", "BL1", "PD", "SA", "FL1", "CL", "ELC", "DED"]);
+		expect(clubCompetition("en.5")).toMatchObject({ code: "ENG5", name: "England Fifth Division", area: { code: "ENG" }, timeZone: "Europe/London" });
+		expect(clubCompetition("sco.12")?.name).toBe("Scotland Division 12");
+		expect([clubCompetition("xx.1"), clubCompetition("en.0"), clubCompetition("en.cup")]).toEqual([undefined, undefined, undefined]);
 	});
 });
 
