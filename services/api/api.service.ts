@@ -160,7 +160,8 @@ function gatewaySettings(): ApiSettingsSchema {
 	return {
 		port: settings.port,
 		ip: settings.host,
-		use: [securityHeaders, accessLog, rateLimit(limiter, new Set(settings.trustProxy))],
+		// RATE_LIMIT=0 switches limiting off.
+		use: [securityHeaders, accessLog, ...(settings.rateLimit > 0 ? [rateLimit(limiter, new Set(settings.trustProxy))] : [])],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
 		// would take any header text as it is).
