@@ -37,6 +37,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The dashboard's static files, which the compiler does not copy (the gateway serves them from here).
+COPY --from=build /app/services/api/dashboard/public ./dist/services/api/dashboard/public
 COPY package.json ./
 # Only sync reads the bundled source data; the other images leave it out.
 COPY data ./data-source

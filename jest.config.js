@@ -12,7 +12,8 @@ module.exports = {
 			roots: ["<rootDir>/test/unit"],
 			// Unit tests run on the in-memory store and a local broker, whatever servers the shell points at.
 			setupFiles: ["<rootDir>/test/support/unit-env.ts"],
-			transform: { "^.+\\.ts$": tsJest },
+			// The dashboard's browser modules and their tests (plain ES modules) are compiled to CommonJS for Jest.
+			transform: { "^.+\\.ts$": tsJest, "/dashboard/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2023", isolatedModules: true } }] },
 		},
 		{
 			displayName: "integration",

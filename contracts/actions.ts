@@ -2,6 +2,7 @@
 // read by the API documentation) and the TypeScript types of its params and result.
 import type { Competition, CompetitionType, EntityKind, Match, MatchStatus, Player, Position, ScoreLine, Team } from "../domain/model";
 import { ENTITY_KINDS } from "../domain/model";
+import type { Standing } from "../domain/standings";
 import type { Change } from "./events";
 
 export const ACTIONS = {
@@ -10,6 +11,7 @@ export const ACTIONS = {
 	teamsList: "v1.teams.list",
 	resultsList: "v1.results.list",
 	resultsListV2: "v2.results.list",
+	standingsList: "v1.standings.list",
 	syncChanges: "v1.sync.changes",
 } as const;
 
@@ -28,6 +30,8 @@ const code = { type: "string", min: 1, max: 10, trim: true, uppercase: true, pat
 const text = { type: "string", min: 1, max: 100, trim: true, optional: true } as const;
 const year = { type: "number", integer: true, min: 1850, max: 2100, convert: true, optional: true } as const;
 const isoDate = { type: "string", pattern: /^\d{4}-\d{2}-\d{2}$/, optional: true } as const;
+/** A stage or a group as football-data.org writes them: `FINAL`, `GROUP_A`. */
+const upperSnake = { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true } as const;
 
 export interface Paging {
 	page?: number;
@@ -103,8 +107,8 @@ const matchFilters = {
 	dateTo: isoDate,
 	status: { type: "enum", values: MATCH_STATUSES, optional: true },
 	matchday: { type: "number", integer: true, min: 1, max: 100, convert: true, optional: true },
-	stage: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
-	group: { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: /^[A-Z0-9_]+$/, optional: true },
+	stage: upperSnake,
+	group: upperSnake,
 } as const;
 
 export const resultsListParams = {
@@ -180,6 +184,22 @@ export interface ResultsListV2Result {
 	next: string | null;
 }
 
+/** Standings: one row per table (a league season, or one group of a cup), newest season first. */
+export const standingsListParams = {
+	$$strict: true,
+	competition: code,
+	season: year,
+	group: upperSnake,
+	...paging,
+} as const;
+
+export interface StandingsListParams extends Paging {
+	competition?: string;
+	season?: number;
+	/** e.g. GROUP_A. */
+	group?: string;
+}
+
 export const MAX_FEED_PAGE = 1000;
 
 export const syncChangesParams = {
@@ -214,6 +234,7 @@ export interface ActionContracts {
 	"v1.teams.list": { params: TeamsListParams; result: ListResult<Team> };
 	"v1.results.list": { params: ResultsListParams; result: ListResult<Match> };
 	"v2.results.list": { params: ResultsListV2Params; result: ResultsListV2Result };
+	"v1.standings.list": { params: StandingsListParams; result: ListResult<Standing> };
 	"v1.sync.changes": { params: SyncChangesParams; result: SyncChangesResult };
 }
 

@@ -12,6 +12,7 @@ export const SERVICE_CATALOGUE: Record<string, Loader> = {
 	"v1.teams": () => require("../services/teams/teams.v1.service").default,
 	"v1.results": () => require("../services/results/results.v1.service").default,
 	"v2.results": () => require("../services/results/results.v2.service").default,
+	"v1.standings": () => require("../services/standings/standings.v1.service").default,
 };
 
 /**

@@ -53,6 +53,7 @@ function printUrls(host: string, port: number): void {
 			`  curl '${base}/competitions'`,
 			`  curl '${base}/teams?competition=PL&season=2024'`,
 			`  curl '${base}/results?competition=WC&season=2022&pageSize=1'`,
+			`  curl '${base}/standings?competition=PL&season=2024&pageSize=1'`,
 			"",
 		].join("\n"),
 	);

@@ -18,6 +18,7 @@ export const TOPOLOGY: readonly NodeGroup[] = [
 	{ name: "teams", services: "v1.teams", replicas: 1 },
 	{ name: "results-v1", services: "v1.results", replicas: 2 },
 	{ name: "results-v2", services: "v2.results", replicas: 1 },
+	{ name: "standings", services: "v1.standings", replicas: 1 },
 ];
 
 /** Node ids of a group: `players-1`, `players-2`, … */

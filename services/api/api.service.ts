@@ -1,13 +1,16 @@
 // api: the HTTP gateway (moleculer-web). Maps the public routes to actions; its one verb is
 // moleculer-web's `rest`. Nothing else (sync's feed, $node.*) is reachable from outside.
 // Around the routes: security headers, per-client rate limits, CORS by configuration, the
-// OpenAPI document and its docs page, health, Prometheus metrics and the admin route.
+// OpenAPI document and its docs page, the dashboard (static files) and its cluster view, health,
+// Prometheus metrics and the admin route.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import type { Context, ServiceSchema } from "moleculer";
+import type { Context, ServiceBroker, ServiceSchema } from "moleculer";
 import ApiGateway, { type ApiSettingsSchema } from "moleculer-web";
 import { ACTIONS, emitEvent, EVENTS } from "../../contracts";
 import { config } from "../../platform/config";
+import { type ClusterView, readClusterView, sharedFor } from "./cluster-view";
+import { assetReply, type AssetTable, INDEX, loadAssets } from "./dashboard/assets";
 import { docsPage } from "./docs-page";
 import { toHttpError, type HttpError } from "./http-errors";
 import { buildOpenApi, PARAMS_BY_ACTION } from "./openapi";
@@ -15,14 +18,18 @@ import { prometheusText, type MetricSeries } from "./prometheus";
 import { clientKey, RateLimiter } from "./rate-limit";
 import { readinessOf } from "./readiness";
 import { DEPRECATED_ROUTES, PUBLIC_ACTIONS, PUBLIC_ROUTES } from "./routes";
-import { requestIdFor, securityHeaders } from "./security";
+import { DASHBOARD_CONTENT_SECURITY_POLICY, requestIdFor, securityHeaders } from "./security";
 
 /** What readiness waits for: every public route's action, and sync (every projection's source). */
 const REQUIRED_ACTIONS = [...PUBLIC_ACTIONS, ACTIONS.syncChanges];
+/** Where the dashboard is served (dashboardRoute below); `/` sends browsers there. */
+const DASHBOARD_PATH = "/dashboard/";
+/** Polling dashboards share one reading of the cluster per this many ms (each reading asks every node). */
+const CLUSTER_VIEW_SHARED_MS = 1_000;
 /** Probes and scrapers call these often from one address: they are not rate limited. */
 const UNLIMITED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
-type Req = IncomingMessage & { $ctx?: Context; $service?: unknown; originalUrl?: string };
+type Req = IncomingMessage & { $ctx?: Context; $service?: unknown; $params?: Record<string, unknown>; originalUrl?: string };
 type Res = ServerResponse;
 
 function send(res: Res, status: number, body: unknown, headers: Record<string, string> = {}, type = "application/json; charset=utf-8"): void {
@@ -34,6 +41,16 @@ function send(res: Res, status: number, body: unknown, headers: Record<string, s
 
 function sendError(res: Res, error: HttpError): void {
 	send(res, error.status, error.body, error.headers);
+}
+
+/** One of the dashboard's files, under the dashboard's stricter CSP; an unknown name is a 404 like any other. */
+function sendAsset(req: Req, res: Res, assets: AssetTable, name: string): void {
+	const reply = assetReply(assets, name, req.headers["if-none-match"]);
+	if (!reply) return sendError(res, toHttpError({ code: 404 }));
+	res.setHeader("Content-Security-Policy", DASHBOARD_CONTENT_SECURITY_POLICY);
+	for (const [header, value] of Object.entries(reply.headers)) res.setHeader(header, value);
+	res.writeHead(reply.status);
+	res.end(reply.body);
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -95,6 +112,8 @@ function gatewaySettings(): ApiSettingsSchema {
 		version: "1.0.0",
 	});
 	const docs = docsPage("/api/openapi.json");
+	const assets = loadAssets();
+	let clusterView: (() => Promise<ClusterView>) | undefined;
 
 	const publicRoute = {
 		path: "/api",
@@ -106,6 +125,16 @@ function gatewaySettings(): ApiSettingsSchema {
 			},
 			"GET /docs"(_req: Req, res: Res) {
 				send(res, 200, docs, {}, "text/html; charset=utf-8");
+			},
+			// Read-only: node ids, service versions, request rates and sync lags (see cluster-view.ts).
+			async "GET /cluster"(this: { broker: ServiceBroker }, _req: Req, res: Res) {
+				clusterView ??= sharedFor(CLUSTER_VIEW_SHARED_MS, () => readClusterView(this.broker));
+				// moleculer-web does not wait for an alias function's promise: its failure is answered here.
+				try {
+					send(res, 200, await clusterView());
+				} catch (err) {
+					sendError(res, toHttpError(err));
+				}
 			},
 		},
 		mappingPolicy: "restrict" as const,
@@ -125,6 +154,10 @@ function gatewaySettings(): ApiSettingsSchema {
 	const opsRoute = {
 		path: "",
 		aliases: {
+			// The site's root opens the dashboard.
+			"GET /"(_req: Req, res: Res) {
+				send(res, 302, "", { Location: DASHBOARD_PATH }, "text/plain; charset=utf-8");
+			},
 			"GET /health/live"(_req: Req, res: Res) {
 				send(res, 200, { status: "live" });
 			},
@@ -134,6 +167,24 @@ function gatewaySettings(): ApiSettingsSchema {
 			},
 			"GET /metrics"(this: { broker: { metrics: { list(): unknown[] } } }, _req: Req, res: Res) {
 				send(res, 200, prometheusText(this.broker.metrics.list() as MetricSeries[]), {}, "text/plain; version=0.0.4; charset=utf-8");
+			},
+		},
+		mappingPolicy: "restrict" as const,
+		autoAliases: false,
+		bodyParsers: { json: false, urlencoded: false },
+	};
+
+	// The dashboard: a single page whose views are in the URL's hash, and its files. (A path of
+	// its own: moleculer-web keeps one route per path, a second "" would replace the ops route.)
+	const dashboardRoute = {
+		path: "/dashboard",
+		aliases: {
+			// /dashboard and /dashboard/ (a trailing slash is optional in aliases).
+			"GET /"(req: Req, res: Res) {
+				sendAsset(req, res, assets, INDEX);
+			},
+			"GET /:asset"(req: Req, res: Res) {
+				sendAsset(req, res, assets, String(req.$params?.asset ?? ""));
 			},
 		},
 		mappingPolicy: "restrict" as const,
@@ -172,7 +223,7 @@ function gatewaySettings(): ApiSettingsSchema {
 		log4XXResponses: false,
 		logRequest: "debug",
 		logResponse: "debug",
-		routes: settings.adminToken ? [publicRoute, adminRoute, opsRoute] : [publicRoute, opsRoute],
+		routes: settings.adminToken ? [publicRoute, adminRoute, opsRoute, dashboardRoute] : [publicRoute, opsRoute, dashboardRoute],
 		onError(_req: Req, res: Res, err: unknown) {
 			sendError(res, toHttpError(err));
 		},

@@ -9,6 +9,7 @@ import {
 	POSITIONS,
 	resultsListParams,
 	resultsListV2Params,
+	standingsListParams,
 	teamsListParams,
 } from "../../contracts";
 
@@ -28,6 +29,7 @@ export const PARAMS_BY_ACTION: Readonly<Record<string, ParamsSchema>> = {
 	[ACTIONS.teamsList]: teamsListParams,
 	[ACTIONS.resultsList]: resultsListParams,
 	[ACTIONS.resultsListV2]: resultsListV2Params,
+	[ACTIONS.standingsList]: standingsListParams,
 };
 
 export interface OpenApiOptions {
@@ -233,6 +235,7 @@ const RESULT_SCHEMAS: Record<string, string> = {
 	[ACTIONS.teamsList]: "TeamsPage",
 	[ACTIONS.resultsList]: "MatchesPage",
 	[ACTIONS.resultsListV2]: "ResultsListV2Result",
+	[ACTIONS.standingsList]: "StandingsPage",
 };
 
 function routeOperation(action: string, params: ParamsSchema, version: string, deprecated: boolean): JsonSchema {
@@ -341,7 +344,7 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 		info: {
 			title: "matchday",
 			version: options.version,
-			description: "Football data: players, competitions, teams and match results. Every error has one shape: `{ error: { status, type, message, fields? } }`.",
+			description: "Football data: players, competitions, teams, match results and league tables. Every error has one shape: `{ error: { status, type, message, fields? } }`.",
 		},
 		...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
 		tags: tagsOf(paths),
@@ -461,10 +464,34 @@ const SCHEMAS: Record<string, JsonSchema> = {
 		["regularTime", "extraTime", "penalties"],
 	),
 	V4Match: matchSchema(object({ year: int }), ref("V4Score")),
+	TableRow: object({
+		position: { type: "integer", minimum: 1 },
+		team: ref("TeamRef"),
+		playedGames: int,
+		form: { ...nullableStr, description: "The last five results, most recent first, e.g. `W,D,L,W,W`; null before the first." },
+		won: int,
+		draw: int,
+		lost: int,
+		points: { ...int, description: "3 for a win, 1 for a draw." },
+		goalsFor: int,
+		goalsAgainst: int,
+		goalDifference: int,
+	}),
+	Standing: object({
+		competition: competitionRef,
+		season: { type: "integer", description: "The year the season starts in." },
+		stage: { type: "string", description: "The stage the table is of: `REGULAR_SEASON`, `LEAGUE_STAGE` or `GROUP_STAGE`." },
+		group: { ...nullableStr, description: "The group, e.g. `GROUP_A`; null for a league." },
+		table: {
+			...arrayOf("TableRow"),
+			description: "In order: points, goal difference, goals scored, team name. Counts finished and awarded matches, on the score after 90 minutes.",
+		},
+	}),
 	PlayersPage: listOf("Player"),
 	CompetitionsPage: listOf("Competition"),
 	TeamsPage: listOf("Team"),
 	MatchesPage: listOf("Match"),
+	StandingsPage: listOf("Standing"),
 	ResultsListV2Result: object({
 		filters: { type: "object", description: "The filters applied, as read.", additionalProperties: { type: ["string", "number"] } },
 		resultSet: {

@@ -7,6 +7,7 @@ export const PUBLIC_ROUTES = {
 	"GET /v1/teams": ACTIONS.teamsList,
 	"GET /v1/results": ACTIONS.resultsList,
 	"GET /v2/results": ACTIONS.resultsListV2,
+	"GET /v1/standings": ACTIONS.standingsList,
 } as const;
 
 /** Only these actions can be reached through the gateway, whatever a request says. */

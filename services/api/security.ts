@@ -1,5 +1,5 @@
 // What every gateway response carries, whatever route answers: security headers for a JSON
-// API (and the small docs page), and a request id a client may trust and quote.
+// API (and the small docs page; the dashboard tightens the CSP), and a request id a client may trust and quote.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -13,6 +13,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	"Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 	"Cache-Control": "no-store",
 };
+
+/**
+ * The dashboard's policy, stricter than the API's: its scripts and styles are files of its own,
+ * so nothing inline runs (an injected `<script>` or `style=""` would be refused), and it talks
+ * only to this origin.
+ */
+export const DASHBOARD_CONTENT_SECURITY_POLICY =
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

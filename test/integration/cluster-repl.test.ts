@@ -74,7 +74,7 @@ beforeAll(async () => {
 	const port = await freePort();
 	baseUrl = `http://127.0.0.1:${port}`;
 	cluster = new Terminal("scripts/cluster.ts", { ...process.env, TRANSPORTER: env.transporter, MONGO_URI: env.mongoUri, NAMESPACE: env.namespace, PORT: String(port) }, { detached: true });
-	await cluster.waitFor(/matchday cluster is up: 9 nodes/, 0, 180_000);
+	await cluster.waitFor(/matchday cluster is up: 10 nodes/, 0, 180_000);
 	// As an operator would, wait until the data is there before calling it.
 	await eventually(async () => {
 		const reply = await getJson<ListResult<Player>>(`${baseUrl}/api/v1/players?team=argentina&competition=WC`);
@@ -119,7 +119,7 @@ describe("npm run cluster and npm run repl", () => {
 		// A sync on request: nothing changed in the source, and every consumer is at the head.
 		const sync = await repl.type("sync", /Sync on sync-1: head (\d+) → \1 \(0 changes\)[\s\S]*v2\.results/, 180_000);
 		const head = sync.match(/head (\d+) →/)![1];
-		for (const consumer of ["v1.competitions", "v1.players", "v1.results", "v1.teams", "v2.results"]) {
+		for (const consumer of ["v1.competitions", "v1.players", "v1.results", "v1.standings", "v1.teams", "v2.results"]) {
 			expect(sync).toMatch(new RegExp(`${consumer.replace(".", "\\.")}\\s+│ ${head}\\s+│ 0 `));
 		}
 
@@ -134,7 +134,7 @@ describe("npm run cluster and npm run repl", () => {
 		const shutdown = cluster.output.slice(from);
 		expect(shutdown).toMatch(/cluster │ stopped cleanly\./);
 		const exits = shutdown.match(/^\S+\s+│ exited \(code 0\)$/gm) ?? [];
-		expect(exits).toHaveLength(9);
-		expect(shutdown.match(/ServiceBroker is stopped\. Good bye\./g)).toHaveLength(9);
+		expect(exits).toHaveLength(10);
+		expect(shutdown.match(/ServiceBroker is stopped\. Good bye\./g)).toHaveLength(10);
 	});
 });

@@ -86,7 +86,7 @@ describe("docker-compose.yml", () => {
 			expect(seen.get(database!)).toBeUndefined();
 			seen.set(database!, name);
 		}
-		expect([...seen.keys()].sort()).toEqual(["v1-competitions", "v1-players", "v1-results", "v1-sync", "v1-teams", "v2-results"]);
+		expect([...seen.keys()].sort()).toEqual(["v1-competitions", "v1-players", "v1-results", "v1-standings", "v1-sync", "v1-teams", "v2-results"]);
 	});
 
 	test("every node finds the others over the compose NATS, which has JetStream on", () => {

@@ -1,6 +1,7 @@
 // `npm start` with nothing configured: one process, every service, in memory, bundled data.
 import type { ListResult } from "../../contracts";
 import type { Match, Player } from "../../domain/model";
+import type { Standing } from "../../domain/standings";
 import { freePort, waitForPort } from "../../scripts/lib/test-servers";
 import { eventually, getJson, NodeProcess } from "../support/cluster";
 
@@ -31,6 +32,11 @@ test("when started with nothing configured, then it serves the bundled data and 
 		return reply.body.total === 3861 ? reply.body : undefined;
 	}, 60_000, "every match");
 	expect(results.rows[0].utcDate >= "2026-05-01").toBe(true); // newest first
+	const premierLeague = await eventually(async () => {
+		const reply = await getJson<ListResult<Standing>>(`${baseUrl}/standings?competition=PL&season=2024`);
+		return reply.body.rows?.[0]?.table.every(row => row.playedGames === 38) ? reply.body.rows[0] : undefined;
+	}, 60_000, "the Premier League table");
+	expect(premierLeague.table[0]).toMatchObject({ team: { name: "Liverpool FC" }, points: 84 });
 	expect(node.logs()).toContain("in one process; store: in memory");
 	expect(node.logs()).toContain(`curl '${baseUrl}/players?team=argentina'`);
 });

@@ -1,4 +1,4 @@
-// The whole path, for real: gateway, sync and the four read services as separate processes
+// The whole path, for real: gateway, sync and the read services as separate processes
 // on real NATS and FerretDB; a client asks over HTTP, and each database is read with the driver.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { MongoClient } from "mongodb";
 import type { ServiceBroker } from "moleculer";
 import type { ListResult, ResultsListV2Result } from "../../contracts";
 import type { Competition, Match, Player, Team } from "../../domain/model";
+import type { Standing } from "../../domain/standings";
 import { REPO_ROOT } from "../../scripts/lib/test-servers";
 import {
 	eventually,
@@ -21,8 +22,8 @@ import {
 
 jest.setTimeout(180_000);
 
-const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results"];
-const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results", "v2-results"];
+const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"];
+const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results", "v2-results", "v1-standings"];
 
 let env: TestEnv;
 let nodes: NodeProcess[] = [];
@@ -168,6 +169,30 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 		expect(bad.body.error.fields[0].field).toBe("cursor");
 	});
 
+	test("when a client asks for the 2024/25 Premier League table, then Liverpool are first on 84 points", async () => {
+		// Built from the same match changes as results, by its own projection: wait for the last of them.
+		const page = await eventually(async () => {
+			const reply = await list<Standing>("standings?competition=PL&season=2024");
+			return reply.rows[0]?.table.every(row => row.playedGames === 38) ? reply : undefined;
+		}, 60_000, "the standings projection");
+		expect(page.total).toBe(1);
+		const { table, ...standing } = page.rows[0];
+		expect(standing).toEqual({ competition: { code: "PL", name: "Premier League" }, season: 2024, stage: "REGULAR_SEASON", group: null });
+		expect(table).toHaveLength(20);
+		expect(table[0]).toMatchObject({ position: 1, team: { id: "liverpool-fc", name: "Liverpool FC" }, points: 84, won: 25, draw: 9, lost: 4, goalDifference: 45 });
+		expect(table[19]).toMatchObject({ position: 20, team: { name: "Southampton FC" }, points: 12 });
+		// A cup: one table per group, once every group match of 2022 is in (they come later in the log).
+		const groups = await eventually(async () => {
+			const reply = await list<Standing>("standings?competition=wc&season=2022");
+			return reply.total === 8 && reply.rows.every(s => s.table.every(row => row.playedGames === 3)) ? reply : undefined;
+		}, 60_000, "the 2022 World Cup groups");
+		expect(groups.rows.map(s => s.group)).toEqual(["GROUP_A", "GROUP_B", "GROUP_C", "GROUP_D", "GROUP_E", "GROUP_F", "GROUP_G", "GROUP_H"]);
+		expect(groups.rows[2].table.map(row => row.team.name)).toEqual(["Argentina", "Poland", "Mexico", "Saudi Arabia"]);
+		const unknownParam = await getJson<{ error: { fields: Array<{ field: string }> } }>(`${baseUrl}/api/v1/standings?competition=PL&stage=FINAL`);
+		expect(unknownParam.status).toBe(422);
+		expect(unknownParam.body.error.fields.map(f => f.field)).toEqual(["stage"]);
+	});
+
 	test("when a client lists results, then the newest come first and filters combine", async () => {
 		const page = await list<Match>("results?team=argentina&competition=WC&season=2022&pageSize=100");
 		expect(page.total).toBe(7);
@@ -209,6 +234,7 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 			expect(await client.db("v1-teams").collection("teams").countDocuments(live)).toBe(178);
 			expect(await client.db("v1-results").collection("matches").countDocuments(live)).toBe(3861);
 			expect(await client.db("v2-results").collection("matches").countDocuments(live)).toBe(3861);
+			expect(await client.db("v1-standings").collection("matches").countDocuments(live)).toBe(3861);
 			expect(await client.db("v1-sync").collection("documents").countDocuments({})).toBe(7 + 178 + 1248 + 3861);
 
 			// A service holds only what it projects: no matches among the players, no players among the results.
@@ -236,6 +262,7 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 		expect(actionsOf("v1.teams")).toEqual(["v1.teams.list"]);
 		expect(actionsOf("v1.results")).toEqual(["v1.results.list"]);
 		expect(actionsOf("v2.results")).toEqual(["v2.results.list"]);
+		expect(actionsOf("v1.standings")).toEqual(["v1.standings.list"]);
 		// The gateway's one verb, moleculer-web's `rest`, is private to its node: it publishes no action at all.
 		expect(services.some(s => s.fullName === "api")).toBe(true);
 		expect(actionsOf("api")).toEqual([]);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { ListResult } from "../../contracts";
 import type { Player } from "../../domain/model";
 import { seededRandom } from "../../platform/middlewares/fault-injection";
+import type { ClusterView } from "../../services/api/cluster-view";
 import { PUBLIC_ROUTES } from "../../services/api/routes";
 import { REPO_ROOT } from "../../scripts/lib/test-servers";
 import { validateOpenApi } from "../support/openapi-validator";
@@ -16,7 +17,7 @@ import { eventually, getJson, type NodeProcess, resetDatabases, startGateway, st
 jest.setTimeout(300_000);
 
 const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
-const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results"];
+const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"];
 const ROUTES = Object.keys(PUBLIC_ROUTES).map(key => `/api${key.split(" ")[1]}`);
 
 let env: TestEnv;
@@ -354,6 +355,22 @@ describe("operations", () => {
 		expect(line).toBeDefined();
 		expect(Number(line!.split(" ").pop())).toBeGreaterThan(0);
 		expect(res.text).toMatch(/^moleculer_request_time_bucket\{.*action="v1\.players\.list".*le="\+Inf"\} \d+$/m);
+	});
+
+	test("/api/cluster shows each node with its service versions and the requests it handled, and each projection's lag; no addresses", async () => {
+		const res = await request(`${api}/api/cluster`);
+		expect(res.status).toBe(200);
+		const view = res.json as ClusterView;
+		const node = (id: string) => view.nodes.find(candidate => candidate.id === id);
+		expect(node("api")).toMatchObject({ available: true, local: true, services: [{ name: "api", version: "-" }] });
+		expect(node("players-v1")).toMatchObject({ available: true, local: false, services: [{ name: "v1.players", version: "v1" }] });
+		// Read from the players node's own metrics, over NATS: it has served this suite's requests.
+		const served = node("players-v1")!.actions!.find(action => action.action === "v1.players.list");
+		expect(served?.total).toBeGreaterThan(0);
+		expect(view.services).toEqual(expect.arrayContaining([{ service: "v2.results", version: "v2", nodes: ["results-v2"] }]));
+		expect(view.sync).toMatchObject({ node: "sync", head: expect.any(Number) });
+		expect(view.sync!.consumers.map(consumer => consumer.consumer)).toEqual(expect.arrayContaining(["v1.players", "v2.results"]));
+		expect(JSON.stringify(view)).not.toMatch(/127\.0\.0\.1|nats:|mongodb:|hostname|ipList/);
 	});
 
 	test("readiness turns false when a required service's nodes stop, and true again when they return", async () => {

@@ -49,7 +49,7 @@ describe("readConfig", () => {
 
 describe("selectServices", () => {
 	test("no names means every service", () => {
-		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results"]);
+		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"]);
 	});
 
 	test("full names and bare names (every version) both work", () => {

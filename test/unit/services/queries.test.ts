@@ -2,6 +2,7 @@
 import { competitionsPageRequest } from "../../../services/competitions/competitions.query";
 import { playersPageRequest, sortOf } from "../../../services/players/players.query";
 import { isCalendarDate, resultsPageRequest } from "../../../services/results/results.query";
+import { standingsPageRequest } from "../../../services/standings/standings.query";
 import { teamsPageRequest } from "../../../services/teams/teams.query";
 
 describe("players", () => {
@@ -61,5 +62,14 @@ describe("results", () => {
 		expect(() => resultsPageRequest({ dateFrom: "2024-05-01", dateTo: "2024-04-01" })).toThrow(expect.objectContaining({ code: 422 }));
 		expect(isCalendarDate("2024-02-29")).toBe(true);
 		expect(isCalendarDate("2023-02-29")).toBe(false);
+	});
+});
+
+describe("standings", () => {
+	test("competition, season and group pick tables; by competition, newest season first", () => {
+		const request = standingsPageRequest({ competition: "WC", season: 2022, group: "GROUP_C" });
+		expect(request.query).toEqual({ "competition.code": "WC", season: 2022, group: "GROUP_C" });
+		expect(request.sort).toEqual([["competition.code", 1], ["season", -1], ["_id", 1]]);
+		expect(standingsPageRequest({})).toMatchObject({ query: {}, page: 1, pageSize: 20 });
 	});
 });

@@ -7,6 +7,7 @@ import { runInNewContext, Script } from "node:vm";
 import { Errors } from "moleculer";
 import { MATCH_STATUSES, POSITIONS, resultsListV2Params, syncChangesParams } from "../../../../contracts";
 import { normaliseOpenFootball, readOpenFootballDir } from "../../../../domain/openfootball";
+import { computeStandings } from "../../../../domain/standings";
 import { docsPage } from "../../../../services/api/docs-page";
 import { toHttpError } from "../../../../services/api/http-errors";
 import { buildOpenApi, OPENAPI_PATH, type OpenApiDocument, type OpenApiOptions, PARAMS_BY_ACTION } from "../../../../services/api/openapi";
@@ -194,6 +195,7 @@ describe("buildOpenApi", () => {
 			{ ref: okSchema("/api/v1/competitions"), values: [page(data.competitions)] },
 			{ ref: okSchema("/api/v1/results"), values: [page(data.matches)] },
 			{ ref: okSchema("/api/v2/results"), values: [v2, { ...v2, matches: [], next: null }] },
+			{ ref: okSchema("/api/v1/standings"), values: [page([...computeStandings(data.matches).values()])] },
 			{ ref: errorSchema("ValidationError"), values: [toHttpError(validation).body] },
 			{ ref: errorSchema("ServiceUnavailable"), values: [toHttpError(new Errors.ServiceNotAvailableError({ action: "v1.players.list" })).body] },
 			{ ref: errorSchema("Timeout"), values: [toHttpError(new Errors.RequestTimeoutError({ action: "v1.results.list", nodeID: "n" })).body] },
@@ -275,11 +277,11 @@ describe("docsPage", () => {
 		await new Promise(resolve => setImmediate(resolve));
 
 		expect(requests).toEqual([OPENAPI_PATH]);
-		expect(byId.status.textContent).toBe("8 routes.");
+		expect(byId.status.textContent).toBe("9 routes.");
 		const toc = byId.toc.children.map(item => (item as FakeElement).text());
 		expect(toc).toEqual(expect.arrayContaining(["GET /api/v1/players", "GET /api/v1/results (deprecated)", "GET /metrics"]));
 		const sections = byId.operations.children as FakeElement[];
-		expect(sections).toHaveLength(8);
+		expect(sections).toHaveLength(9);
 		const players = sections.find(section => section.text().includes("/api/v1/players")) as FakeElement;
 		expect(players.text()).toContain("pageSize");
 		expect(players.text()).toContain("1–100; default 20");

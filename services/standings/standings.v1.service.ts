@@ -1,0 +1,37 @@
+// v1.standings: league tables of competition seasons, and of each group of a cup.
+import type { Context, ServiceSchema } from "moleculer";
+import { type ListResult, standingsListParams, type StandingsListParams } from "../../contracts";
+import type { Standing } from "../../domain/standings";
+import { LIST_CACHE, listPage } from "../../mixins/listing";
+import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { applyStandingChanges, indexMatchesByTable, MATCHES, STANDINGS } from "./standings.projection";
+import { standingsPageRequest } from "./standings.query";
+
+const StandingsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
+	name: "standings",
+	version: 1,
+	mixins: [
+		ProjectionMixin({
+			consumer: "v1.standings",
+			database: "v1-standings",
+			collections: [STANDINGS, MATCHES],
+			kinds: ["match"],
+			apply: applyStandingChanges,
+		}),
+	],
+	actions: {
+		list: {
+			params: standingsListParams,
+			cache: LIST_CACHE,
+			handler(ctx: Context<StandingsListParams>): Promise<ListResult<Standing>> {
+				return listPage<Standing>(this.collection(STANDINGS), standingsPageRequest(ctx.params));
+			},
+		},
+	},
+	// After the mixins' started(): the store is connected by then.
+	started() {
+		return indexMatchesByTable(this);
+	},
+};
+
+export default StandingsService;
