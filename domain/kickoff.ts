@@ -38,9 +38,21 @@ function isoFromLocal(date: string, hours: number, minutes: number, offsetMinute
 	return new Date(utc).toISOString().replace(".000Z", "Z");
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs ~60 µs, using one ~2 µs. */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+	let formatter = offsetFormatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longOffset" });
+		offsetFormatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
 /** The offset of `timeZone` from UTC at `instant`, in minutes (Europe/London in July: 60). */
 export function zoneOffsetMinutes(timeZone: string, instant: number): number {
-	const parts = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longOffset" })
+	const parts = offsetFormatter(timeZone)
 		.formatToParts(new Date(instant))
 		.find(part => part.type === "timeZoneName")?.value;
 	const match = /GMT([+-])(\d{2}):(\d{2})/.exec(parts ?? "");

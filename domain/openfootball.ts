@@ -1,9 +1,10 @@
-// The importer: openfootball files in, master data out. Pure but for `readOpenFootballDir`.
+// The importer: openfootball files in, master data out. Pure but for reading the folder
+// (`openOpenFootballDir`, `readOpenFootballDir`).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { clubCompetition, COUNTRY_BY_CODE, FIFA_CODES, POSITIONS, WORLD_CUP, type CompetitionInfo } from "./catalog";
 import { kickoffToUtc } from "./kickoff";
-import type { Area, Competition, MasterData, Match, Player, Team, TeamRef } from "./model";
+import type { Area, Competition, EntityByKind, EntityKind, MasterData, Match, Player, Team, TeamRef } from "./model";
 import { parseGroup, parseRound } from "./rounds";
 import { matchStatus, normaliseGoals, normaliseScore, type RawGoal, type RawScore } from "./score";
 import { slugify } from "./text";
@@ -65,22 +66,65 @@ const WORLD_CUP_SQUADS = /^worldcup\/\d{4}\/worldcup\.squads\.json$/;
 /** Club squads beside their league's season file: `football/2025-26/en.1.squads.json`. */
 const CLUB_SQUADS = /^football\/\d{4}-\d{2}\/[a-z]+\.[a-z0-9]+\.squads\.json$/;
 
+/** Where source files come from: their paths (sorted), and each one's content, read when asked. */
+export interface SourceFolder {
+	paths: string[];
+	read(path: string): unknown;
+}
+
+/** A batch of master documents of one kind. */
+export type MasterBatch = { [K in EntityKind]: { kind: K; docs: Array<EntityByKind[K]> } }[EntityKind];
+
 /** Builds the whole master data set from source files. The same files give the same ids. */
 export function normaliseOpenFootball(files: SourceFile[]): MasterData {
-	const seasons = files.flatMap(seasonFileOf);
-	const nationalCodes = nationalTeamCodes(files);
-	const teams = new TeamRegistry(nationalCodes);
-
-	const matches = seasons.flatMap(file => file.matches.map(raw => normaliseMatch(raw, file, teams)));
-	const competitions = buildCompetitions(seasons);
-	const players = files.flatMap(file => squadPlayersOf(file, teams));
-
+	const data: MasterData = { competitions: [], teams: [], players: [], matches: [] };
+	for (const batch of streamOpenFootball(folderOf(files))) {
+		const into = data[COLLECTION_OF_KIND[batch.kind]] as Array<EntityByKind[EntityKind]>;
+		for (const doc of batch.docs) into.push(doc);
+	}
 	return {
-		competitions: sortById(competitions),
-		teams: sortById(teams.all()),
-		players: sortById(players),
-		matches: sortById(matches),
+		competitions: sortById(data.competitions),
+		teams: sortById(data.teams),
+		players: sortById(data.players),
+		matches: sortById(data.matches),
 	};
+}
+
+const COLLECTION_OF_KIND = { competition: "competitions", team: "teams", player: "players", match: "matches" } as const;
+
+/**
+ * The master data as batches, in the order the log takes them (competitions, teams, players,
+ * matches), holding one source file at a time: a club knows every season it played only after
+ * every season file was read, so season files are read twice (first for the clubs and seasons,
+ * then for their matches) rather than kept. Players come one squads file at a time, matches one
+ * season file at a time, each batch sorted by id.
+ */
+export function* streamOpenFootball(folder: SourceFolder): Generator<MasterBatch> {
+	const seasonPaths = folder.paths.filter(path => CLUB_FILE.test(path) || WORLD_CUP_FILE.test(path));
+	const teams = new TeamRegistry(nationalTeamCodes(folder));
+	const seasons: SeasonSummary[] = [];
+	for (const path of seasonPaths) {
+		for (const file of seasonFileOf({ path, content: folder.read(path) })) {
+			for (const raw of file.matches) registerTeams(raw, file, teams);
+			seasons.push(summariseSeason(file));
+		}
+	}
+	yield { kind: "competition", docs: sortById(buildCompetitions(seasons)) };
+	yield { kind: "team", docs: sortById(teams.all()) };
+	for (const path of folder.paths.filter(path => WORLD_CUP_SQUADS.test(path) || CLUB_SQUADS.test(path))) {
+		yield { kind: "player", docs: sortById(squadPlayersOf({ path, content: folder.read(path) }, teams)) };
+	}
+	for (const path of seasonPaths) {
+		for (const file of seasonFileOf({ path, content: folder.read(path) })) {
+			yield { kind: "match", docs: sortById(file.matches.map(raw => normaliseMatch(raw, file, teams))) };
+		}
+	}
+}
+
+/** Files already in memory, as a folder. */
+export function folderOf(files: SourceFile[]): SourceFolder {
+	const byPath = new Map(files.map(file => [file.path, file.content]));
+	return { paths: [...byPath.keys()].sort(), read: path => byPath.get(path) };
 }
 
 function seasonFileOf(file: SourceFile): SeasonFile[] {
@@ -99,18 +143,41 @@ function matchesOf(file: SourceFile): RawMatch[] {
 }
 
 /** FIFA codes by national team name, from every teams and squads file (names differ: "USA"). */
-function nationalTeamCodes(files: SourceFile[]): Map<string, string> {
+function nationalTeamCodes(folder: SourceFolder): Map<string, string> {
 	const codes = new Map<string, string>(Object.entries(FIFA_CODES));
-	for (const file of files) {
-		if (WORLD_CUP_TEAMS.test(file.path)) {
-			for (const team of file.content as RawNationalTeam[]) codes.set(team.name, team.fifa_code);
-		}
+	for (const path of folder.paths.filter(path => WORLD_CUP_TEAMS.test(path))) {
+		for (const team of folder.read(path) as RawNationalTeam[]) codes.set(team.name, team.fifa_code);
 	}
 	return codes;
 }
 
-function normaliseMatch(raw: RawMatch, file: SourceFile | SeasonFile, teams: TeamRegistry): Match {
-	const { info, season } = file as SeasonFile;
+/** Registers a match's two teams, in the order normaliseMatch does (home, then away). */
+function registerTeams(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): void {
+	const national = file.info === WORLD_CUP;
+	teams.register(raw.team1, file.info, file.season, national);
+	teams.register(raw.team2, file.info, file.season, national);
+}
+
+/** What a competition needs of a season: its first and last match day. */
+interface SeasonSummary {
+	info: CompetitionInfo;
+	season: number;
+	startDate: string;
+	endDate: string;
+}
+
+function summariseSeason(file: SeasonFile): SeasonSummary {
+	let startDate = file.matches[0]?.date ?? "";
+	let endDate = startDate;
+	for (const { date } of file.matches) {
+		if (date < startDate) startDate = date;
+		if (date > endDate) endDate = date;
+	}
+	return { info: file.info, season: file.season, startDate, endDate };
+}
+
+function normaliseMatch(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): Match {
+	const { info, season } = file;
 	const national = info === WORLD_CUP;
 	const homeTeam = teams.register(raw.team1, info, season, national);
 	const awayTeam = teams.register(raw.team2, info, season, national);
@@ -131,13 +198,12 @@ function normaliseMatch(raw: RawMatch, file: SourceFile | SeasonFile, teams: Tea
 	};
 }
 
-function buildCompetitions(seasons: SeasonFile[]): Competition[] {
+function buildCompetitions(seasons: SeasonSummary[]): Competition[] {
 	const byCode = new Map<string, Competition>();
-	for (const file of seasons) {
-		const { code, name, type, area } = file.info;
+	for (const summary of seasons) {
+		const { code, name, type, area } = summary.info;
 		const competition = byCode.get(code) ?? { id: code, code, name, type, area, seasons: [] };
-		const dates = file.matches.map(match => match.date).sort();
-		competition.seasons.push({ id: `${code}-${file.season}`, startDate: dates[0], endDate: dates[dates.length - 1] });
+		competition.seasons.push({ id: `${code}-${summary.season}`, startDate: summary.startDate, endDate: summary.endDate });
 		byCode.set(code, competition);
 	}
 	for (const competition of byCode.values()) competition.seasons.sort((a, b) => b.startDate.localeCompare(a.startDate));
@@ -283,18 +349,22 @@ function sortById<T extends { id: string }>(items: T[]): T[] {
 	return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Reads every `.json` file below `dir` (the layout of `data/openfootball`). */
-export function readOpenFootballDir(dir: string): SourceFile[] {
-	const files: SourceFile[] = [];
+/** The `.json` files below `dir` (the layout of `data/openfootball`), each read when asked. */
+export function openOpenFootballDir(dir: string): SourceFolder {
+	const paths: string[] = [];
 	const walk = (folder: string): void => {
 		for (const entry of readdirSync(folder).sort()) {
 			const path = join(folder, entry);
 			if (statSync(path).isDirectory()) walk(path);
-			else if (entry.endsWith(".json")) {
-				files.push({ path: relative(dir, path).split(sep).join("/"), content: JSON.parse(readFileSync(path, "utf8")) });
-			}
+			else if (entry.endsWith(".json")) paths.push(relative(dir, path).split(sep).join("/"));
 		}
 	};
 	walk(dir);
-	return files;
+	return { paths: paths.sort(), read: path => JSON.parse(readFileSync(join(dir, path), "utf8")) };
+}
+
+/** Reads every `.json` file below `dir` into memory. */
+export function readOpenFootballDir(dir: string): SourceFile[] {
+	const folder = openOpenFootballDir(dir);
+	return folder.paths.map(path => ({ path, content: folder.read(path) }));
 }

@@ -1,7 +1,11 @@
 // Text helpers shared by the importer and the query builders: ids, search keys, regexes.
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-case, without accents or marks: "Müller" and "MULLER" both give "muller". */
 export function foldText(text: string): string {
+	// Most names are plain ASCII: nothing to decompose (the importer folds millions of them).
+	if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim();
 	return text
 		.normalize("NFKD")
 		.replace(/\p{M}/gu, "")

@@ -28,11 +28,16 @@ interface DbState {
 
 const CRUD_ACTIONS = ["find", "count", "list", "create", "insert", "get", "update", "remove"] as const;
 
+/** A new, empty in-memory collection: moleculer-db's NeDB store. */
+export async function openMemoryCollection(): Promise<DocumentCollection> {
+	const adapter = new DbService.MemoryAdapter();
+	await adapter.connect();
+	return new NedbDocumentCollection((adapter as unknown as { db: NedbDatastore }).db);
+}
+
 function memoryCollection(service: Service & DbState, name: string, main: string): Promise<DocumentCollection> {
 	if (name === main) return Promise.resolve(new NedbDocumentCollection(service.adapter.db as NedbDatastore));
-	const adapter = new DbService.MemoryAdapter();
-	adapter.init(service.broker, service);
-	return adapter.connect().then(() => new NedbDocumentCollection((adapter as unknown as { db: NedbDatastore }).db));
+	return openMemoryCollection();
 }
 
 /** The mixin; the database name must be unique to the service (and its version). */

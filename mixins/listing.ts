@@ -15,18 +15,21 @@ export interface PageRequest {
 	hidden?: string[];
 }
 
-/** One page of live (not deleted) views with paging metadata. */
+/**
+ * One page of live (not deleted) views with paging metadata. The page is read first; the total
+ * is counted only when the page cannot tell it (a full page, or an empty one past the first):
+ * on a server that scans a collection for every query (FerretDB v1), a count is a second scan.
+ */
 export async function listPage<T>(collection: DocumentCollection, request: PageRequest): Promise<ListResult<T>> {
 	const query = { ...request.query, _deleted: false };
-	const [total, rows] = await Promise.all([
-		collection.count(query),
-		collection.find(query, {
-			sort: request.sort,
-			skip: (request.page - 1) * request.pageSize,
-			limit: request.pageSize,
-			exclude: [...BOOKKEEPING, ...(request.hidden ?? [])],
-		}),
-	]);
+	const skip = (request.page - 1) * request.pageSize;
+	const rows = await collection.find(query, {
+		sort: request.sort,
+		skip,
+		limit: request.pageSize,
+		exclude: [...BOOKKEEPING, ...(request.hidden ?? [])],
+	});
+	const total = totalFromPage(rows.length, skip, request.pageSize) ?? (await collection.count(query));
 	return {
 		rows: rows as unknown as T[],
 		page: request.page,
@@ -34,6 +37,13 @@ export async function listPage<T>(collection: DocumentCollection, request: PageR
 		total,
 		totalPages: Math.ceil(total / request.pageSize),
 	};
+}
+
+/** The total a page shows by itself: a page that is neither full nor empty is the last one. */
+export function totalFromPage(rowCount: number, skip: number, pageSize: number): number | undefined {
+	if (rowCount > 0 && rowCount < pageSize) return skip + rowCount;
+	if (rowCount === 0 && skip === 0) return 0;
+	return undefined;
 }
 
 /** A case- and accent-insensitive "contains" condition on a field that holds folded text. */

@@ -83,6 +83,8 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 
 	const schema: Omit<ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>, "name"> = {
 		mixins: [DbMixin({ database: options.database, collections })],
+		// Published in the registry: which master documents this projection keeps (operators, the benchmark).
+		metadata: { projection: { consumer: options.consumer, kinds: options.kinds } },
 
 		events: {
 			[EVENTS.masterChanged]: {

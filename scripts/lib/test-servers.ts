@@ -64,6 +64,8 @@ export function ferretDbBinary(): string {
 /** `detached`: the servers outlive this process (infra:up); their output goes to a log in the data folder. */
 export interface StartOptions {
 	detached?: boolean;
+	/** FerretDB's backend: SQLite in the data folder (the default), or this PostgreSQL database. */
+	postgresqlUrl?: string;
 }
 
 function startProcess(binary: string, args: string[], name: string, logDir: string, options: StartOptions): ChildProcess {
@@ -109,8 +111,9 @@ export async function startTestServers(options: StartOptions = {}): Promise<Test
 	const ferret = startProcess(
 		ferretDbBinary(),
 		[
-			"--handler=sqlite",
-			`--sqlite-url=file:${join(dataDir, "sqlite")}/`,
+			...(options.postgresqlUrl
+				? ["--handler=postgresql", `--postgresql-url=${options.postgresqlUrl}`]
+				: ["--handler=sqlite", `--sqlite-url=file:${join(dataDir, "sqlite")}/`]),
 			`--listen-addr=127.0.0.1:${mongoPort}`,
 			"--telemetry=disable",
 			"--state-dir=-",

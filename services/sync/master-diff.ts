@@ -52,11 +52,49 @@ const COLLECTION_OF: { [K in EntityKind]: (data: MasterData) => Array<EntityByKi
 	match: data => data.matches,
 };
 
+/** Documents of one kind as source documents (key and content hash). */
+export function sourceDocumentsOf<K extends EntityKind>(kind: K, docs: Array<EntityByKind[K]>): SourceDocument[] {
+	return docs.map(doc => ({ key: masterKey(kind, doc.id), kind, id: doc.id, doc, hash: contentHash(doc) }));
+}
+
 /** Every document of a data set, in log order: competitions, teams, players, matches; by id within a kind. */
 export function sourceDocuments(data: MasterData): SourceDocument[] {
-	return ENTITY_KINDS.flatMap(kind =>
-		COLLECTION_OF[kind](data).map(doc => ({ key: masterKey(kind, doc.id), kind, id: doc.id, doc, hash: contentHash(doc) })),
-	);
+	return ENTITY_KINDS.flatMap(kind => sourceDocumentsOf(kind, COLLECTION_OF[kind](data)));
+}
+
+/**
+ * Change detection over a source read in batches: `changesIn` gives the created or updated
+ * documents of each batch (in its order), `deletions` at the end the stored documents no batch
+ * had (sorted by key). Holds the stored versions and the keys seen, never the documents.
+ */
+export class MasterDiff {
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly stored: Map<string, StoredVersion>) {}
+
+	changesIn(source: SourceDocument[]): PendingChange[] {
+		const changes: PendingChange[] = [];
+		for (const doc of source) {
+			if (this.seen.has(doc.key)) throw new Error(`Duplicate master document ${doc.key}`);
+			this.seen.add(doc.key);
+			const before = this.stored.get(doc.key);
+			if (!before || before.deleted || before.hash !== doc.hash) {
+				changes.push({ key: doc.key, kind: doc.kind, id: doc.id, deleted: false, doc: doc.doc, hash: doc.hash, isNew: !before });
+			}
+		}
+		return changes;
+	}
+
+	deletions(): PendingChange[] {
+		const removed = [...this.stored.entries()]
+			.filter(([key, version]) => !version.deleted && !this.seen.has(key))
+			.map(([key]) => key)
+			.sort();
+		return removed.map(key => {
+			const [kind, ...rest] = key.split(":");
+			return { key, kind: kind as EntityKind, id: rest.join(":"), deleted: true, isNew: false };
+		});
+	}
 }
 
 /**
@@ -64,23 +102,6 @@ export function sourceDocuments(data: MasterData): SourceDocument[] {
  * then deletions of stored documents the source no longer has (sorted by key). Unchanged ones give nothing.
  */
 export function diffMaster(stored: Map<string, StoredVersion>, source: SourceDocument[]): PendingChange[] {
-	const changes: PendingChange[] = [];
-	const seen = new Set<string>();
-	for (const doc of source) {
-		if (seen.has(doc.key)) throw new Error(`Duplicate master document ${doc.key}`);
-		seen.add(doc.key);
-		const before = stored.get(doc.key);
-		if (!before || before.deleted || before.hash !== doc.hash) {
-			changes.push({ key: doc.key, kind: doc.kind, id: doc.id, deleted: false, doc: doc.doc, hash: doc.hash, isNew: !before });
-		}
-	}
-	const removed = [...stored.entries()]
-		.filter(([key, version]) => !version.deleted && !seen.has(key))
-		.map(([key]) => key)
-		.sort();
-	for (const key of removed) {
-		const [kind, ...rest] = key.split(":");
-		changes.push({ key, kind: kind as EntityKind, id: rest.join(":"), deleted: true, isNew: false });
-	}
-	return changes;
+	const diff = new MasterDiff(stored);
+	return [...diff.changesIn(source), ...diff.deletions()];
 }

@@ -13,11 +13,11 @@ import {
 	syncRequestedSchema,
 	SYNC_METRICS,
 } from "../../contracts";
-import { normaliseOpenFootball, readOpenFootballDir } from "../../domain/openfootball";
+import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { config } from "../../platform/config";
 import { ChangeLog, sliceFeedPage } from "./change-log";
-import { diffMaster, sourceDocuments } from "./master-diff";
+import { MasterDiff, type PendingChange, sourceDocumentsOf } from "./master-diff";
 
 export interface SyncSettings extends ServiceSettingSchema {
 	dataDir: string;
@@ -46,6 +46,12 @@ const METRICS = SYNC_METRICS;
 
 /** How many changes publishing reads from the log at a time (then sends in smaller events). */
 const READ_PAGE = 1000;
+
+/** How many source documents an import compares and writes at a time. */
+const IMPORT_BATCH = 5000;
+
+/** How often a long import logs how far it has got. */
+const PROGRESS_EVERY_MS = 5000;
 
 interface SyncVars {
 	log?: ChangeLog;
@@ -107,14 +113,46 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			return run;
 		},
 
-		/** Reads the source and writes what changed to the log (nothing if nothing changed). */
+		/**
+		 * Reads the source and writes what changed to the log (nothing if nothing changed). Streams:
+		 * the source is read a file at a time and compared and written in batches, so memory holds
+		 * one file and the stored versions (a hash per document), not the data set. Each batch
+		 * moves the head, so consumers may start on the first batches while the rest is written.
+		 */
 		async importSource(reason: string): Promise<SyncOutcome> {
-			const data = normaliseOpenFootball(readOpenFootballDir(this.settings.dataDir));
+			const began = Date.now();
 			const log = this.changeLog();
-			const changes = diffMaster(await log.storedVersions(), sourceDocuments(data));
-			const { from, to } = await log.append(changes);
-			this.logger.info(`Sync (${reason}): ${changes.length} changes, seq ${from} → ${to}.`);
-			return { changes: changes.length, from, to };
+			const diff = new MasterDiff(await log.storedVersions());
+			const from = await log.head();
+			let to = from;
+			let read = 0;
+			let written = 0;
+			let reported = began;
+			const write = async (changes: PendingChange[]) => {
+				to = (await log.append(changes)).to;
+				written += changes.length;
+			};
+			// Reading and comparing the next batch overlaps writing the previous one (the database
+			// works in its own process); writes stay one at a time, in order.
+			let writing = Promise.resolve();
+			for (const batch of streamOpenFootball(openOpenFootballDir(this.settings.dataDir))) {
+				for (let i = 0; i < batch.docs.length; i += IMPORT_BATCH) {
+					const docs = batch.docs.slice(i, i + IMPORT_BATCH) as typeof batch.docs;
+					const changes = diff.changesIn(sourceDocumentsOf(batch.kind, docs));
+					read += docs.length;
+					await writing;
+					writing = write(changes);
+				}
+				if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+					reported = Date.now();
+					this.logger.info(`Sync (${reason}): ${read} documents read, ${written} changes written…`);
+				}
+			}
+			await writing;
+			await write(diff.deletions());
+			const ms = Date.now() - began;
+			this.logger.info(`Sync (${reason}): ${read} documents read, ${written} changes, seq ${from} → ${to}, in ${ms} ms.`);
+			return { changes: written, from, to };
 		},
 
 		/**

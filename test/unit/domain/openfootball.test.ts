@@ -1,6 +1,16 @@
 import { join } from "node:path";
 import { clubCompetition } from "../../../domain/catalog";
-import { makeTla, normaliseOpenFootball, readOpenFootballDir, shortNameOf, type SourceFile, splitCountrySuffix } from "../../../domain/openfootball";
+import {
+	makeTla,
+	normaliseOpenFootball,
+	openOpenFootballDir,
+	readOpenFootballDir,
+	shortNameOf,
+	type SourceFile,
+	type SourceFolder,
+	splitCountrySuffix,
+	streamOpenFootball,
+} from "../../../domain/openfootball";
 
 const DATA_DIR = join(__dirname, "..", "..", "..", "data", "openfootball");
 
@@ -217,5 +227,43 @@ describe("name helpers", () => {
 		expect(makeTla("Liverpool")).toBe("LIV");
 		expect(makeTla("Manchester City")).toBe("MCI");
 		expect(makeTla("Ål")).toBe("ALX");
+	});
+});
+
+describe("streamOpenFootball: the import a file at a time", () => {
+	/** The bundled folder, counting how often each file is read. */
+	function countingFolder(): { folder: SourceFolder; reads: Map<string, number> } {
+		const real = openOpenFootballDir(DATA_DIR);
+		const reads = new Map<string, number>();
+		const read = (path: string) => {
+			reads.set(path, (reads.get(path) ?? 0) + 1);
+			return real.read(path);
+		};
+		return { folder: { paths: real.paths, read }, reads };
+	}
+
+	test("batches come in log order (competitions, teams, players, matches) and hold what the whole import holds", () => {
+		const { folder } = countingFolder();
+		const batches = [...streamOpenFootball(folder)];
+		const kinds = batches.map(batch => batch.kind);
+		expect(kinds.slice(0, 2)).toEqual(["competition", "team"]);
+		const firstMatch = kinds.indexOf("match");
+		expect(kinds.slice(2, firstMatch).every(kind => kind === "player")).toBe(true);
+		expect(kinds.slice(firstMatch).every(kind => kind === "match")).toBe(true);
+		const whole = normaliseOpenFootball(readOpenFootballDir(DATA_DIR));
+		const ids = (kind: string) => batches.filter(b => b.kind === kind).flatMap(b => b.docs.map(doc => doc.id)).sort();
+		expect(ids("match")).toEqual(whole.matches.map(m => m.id).sort());
+		expect(ids("player")).toEqual(whole.players.map(p => p.id).sort());
+		// A match batch is one season file's matches: never the whole set at once.
+		expect(Math.max(...batches.filter(b => b.kind === "match").map(b => b.docs.length))).toBeLessThan(whole.matches.length / 4);
+	});
+
+	test("each file is read when needed and let go: season files twice (clubs first, matches after), the others once", () => {
+		const { folder, reads } = countingFolder();
+		for (const batch of streamOpenFootball(folder)) void batch;
+		for (const path of folder.paths) {
+			const seasonFile = /^football\/\d{4}-\d{2}\/[a-z]+\.[a-z0-9]+\.json$/.test(path) || /^worldcup\/\d{4}\/worldcup\.json$/.test(path);
+			expect([path, reads.get(path) ?? 0]).toEqual([path, seasonFile ? 2 : path.includes("teams") || path.includes("squads") ? 1 : 0]);
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import type { MasterData } from "../../../../domain/model";
-import { canonicalJson, contentHash, diffMaster, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
+import { canonicalJson, contentHash, diffMaster, MasterDiff, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
 
 function dataSet(overrides: Partial<MasterData> = {}): MasterData {
 	return {
@@ -76,5 +76,25 @@ describe("diffMaster", () => {
 		const data = dataSet();
 		data.teams.push({ ...data.teams[0] });
 		expect(() => diffMaster(new Map(), sourceDocuments(data))).toThrow("Duplicate master document team:arsenal-fc");
+	});
+});
+
+describe("MasterDiff over a source read in batches", () => {
+	test("gives the same changes as one diff of the whole source, deletions last", () => {
+		const before = dataSet();
+		const after = dataSet({ teams: [{ ...before.teams[1], name: "Fulham" }] });
+		const stored = storedFrom(before);
+		const diff = new MasterDiff(stored);
+		const source = sourceDocuments(after);
+		const inBatches = [...diff.changesIn(source.slice(0, 1)), ...diff.changesIn(source.slice(1)), ...diff.deletions()];
+		expect(inBatches).toEqual(diffMaster(stored, source));
+		expect(inBatches.map(c => [c.key, c.deleted])).toEqual([["team:fulham-fc", false], ["team:arsenal-fc", true]]);
+	});
+
+	test("a document in two batches is a duplicate", () => {
+		const docs = sourceDocuments(dataSet());
+		const diff = new MasterDiff(new Map());
+		diff.changesIn(docs.slice(0, 2));
+		expect(() => diff.changesIn(docs.slice(1, 2))).toThrow("Duplicate master document");
 	});
 });

@@ -1,0 +1,111 @@
+// Load and memory measurements: autocannon in a process of its own (so that the load generator
+// does not share an event loop with what it measures), the same queries straight through a
+// function (the ceiling), and resident memory as the kernel counts it.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../scripts/lib/test-servers";
+
+export interface Load {
+	rps: number;
+	p50: number;
+	p99: number;
+	requests: number;
+	failures: number;
+}
+
+export interface LoadOptions {
+	/** Seconds per run. */
+	duration: number;
+	/** Concurrent connections (or concurrent callers, for the ceiling). */
+	connections: number;
+}
+
+interface AutocannonResult {
+	requests: { average: number; total: number };
+	latency: { p50: number; p99: number };
+	non2xx: number;
+	errors: number;
+	timeouts: number;
+}
+
+export function autocannon(url: string, opts: LoadOptions): Promise<Load> {
+	return new Promise((resolve, reject) => {
+		const bin = join(REPO_ROOT, "node_modules", "autocannon", "autocannon.js");
+		const args = [bin, "-c", String(opts.connections), "-d", String(opts.duration), "-j", url];
+		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+		let out = "";
+		let err = "";
+		child.stdout.on("data", chunk => (out += chunk));
+		child.stderr.on("data", chunk => (err += chunk));
+		child.once("exit", code => {
+			if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
+			const result = JSON.parse(out) as AutocannonResult;
+			resolve({
+				rps: result.requests.total / opts.duration,
+				p50: result.latency.p50,
+				p99: result.latency.p99,
+				requests: result.requests.total,
+				failures: result.non2xx + result.errors + result.timeouts,
+			});
+		});
+	});
+}
+
+/**
+ * Waits until the server has worked off what a run left queued: autocannon stops at its deadline,
+ * but the requests it had sent are still being answered (on FerretDB, for seconds), and the next
+ * run must not pay for them. One request to the same URL queues behind them.
+ */
+export async function drain(url: string): Promise<void> {
+	const res = await fetch(url, { signal: AbortSignal.timeout(600_000) });
+	await res.arrayBuffer();
+}
+
+/** Calls `query` from `connections` concurrent callers for the run's duration, as autocannon would. */
+export async function callLoad(query: () => Promise<unknown>, opts: LoadOptions): Promise<Load> {
+	const latencies: number[] = [];
+	const began = Date.now();
+	const deadline = began + opts.duration * 1000;
+	const caller = async () => {
+		while (Date.now() < deadline) {
+			const started = process.hrtime.bigint();
+			await query();
+			latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+		}
+	};
+	await Promise.all(Array.from({ length: opts.connections }, caller));
+	// Calls under way at the deadline are waited for: the run lasted until the last one ended.
+	return { rps: latencies.length / ((Date.now() - began) / 1000), ...percentiles(latencies), requests: latencies.length, failures: 0 };
+}
+
+/** p50 and p99 of a list of milliseconds. */
+export function percentiles(values: number[]): { p50: number; p99: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+	return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** Resident memory of a process, in MiB; 0 once it has gone. */
+export function rssMiB(pid: number): number {
+	try {
+		const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find(l => l.startsWith("VmRSS:"));
+		return line ? Math.round(Number(line.replace(/\D+/g, "")) / 1024) : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** Each process's largest RSS while `work` runs, sampled every 200 ms, added to `peaks`; `pids` is asked each time (processes come and go). */
+export async function trackPeaks<T>(pids: () => Map<string, number>, peaks: Map<string, number>, work: () => Promise<T>): Promise<T> {
+	const sample = () => {
+		for (const [name, pid] of pids()) peaks.set(name, Math.max(peaks.get(name) ?? 0, rssMiB(pid)));
+	};
+	const timer = setInterval(sample, 200);
+	try {
+		return await work();
+	} finally {
+		clearInterval(timer);
+		sample();
+	}
+}
