@@ -22,17 +22,24 @@ export interface LoadOptions {
 }
 
 interface AutocannonResult {
-	requests: { average: number; total: number };
+	requests: { total: number };
 	latency: { p50: number; p99: number };
+	/** Seconds the run took. */
+	duration: number;
 	non2xx: number;
 	errors: number;
 	timeouts: number;
 }
 
-export function autocannon(url: string, opts: LoadOptions): Promise<Load> {
+/** A request slower than this counts as failed. */
+const REQUEST_TIMEOUT_SECONDS = 60;
+
+/** Load for `opts.duration` seconds, or, with `amount`, until that many requests are answered. */
+export function autocannon(url: string, opts: LoadOptions, amount?: number): Promise<Load> {
 	return new Promise((resolve, reject) => {
 		const bin = join(REPO_ROOT, "node_modules", "autocannon", "autocannon.js");
-		const args = [bin, "-c", String(opts.connections), "-d", String(opts.duration), "-j", url];
+		const bound = amount ? ["-a", String(amount)] : ["-d", String(opts.duration)];
+		const args = [bin, "-c", String(opts.connections), ...bound, "-t", String(REQUEST_TIMEOUT_SECONDS), "-j", url];
 		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
 		let out = "";
 		let err = "";
@@ -42,7 +49,7 @@ export function autocannon(url: string, opts: LoadOptions): Promise<Load> {
 			if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
 			const result = JSON.parse(out) as AutocannonResult;
 			resolve({
-				rps: result.requests.total / opts.duration,
+				rps: result.requests.total / (amount ? result.duration : opts.duration),
 				p50: result.latency.p50,
 				p99: result.latency.p99,
 				requests: result.requests.total,

@@ -15,6 +15,7 @@ import {
 	playersListParams,
 	resultsListParams,
 	resultsListV2Params,
+	standingsListParams,
 	teamsListParams,
 } from "../contracts";
 import type { EntityKind } from "../domain/model";
@@ -30,6 +31,8 @@ import { applyMatchChanges, MATCHES } from "../services/results/results.projecti
 import { resultsPageRequest } from "../services/results/results.query";
 import { applyMatchChangesV2, MATCHES_V2 } from "../services/results/results.v2.projection";
 import { listResultsV2 } from "../services/results/results.v2.query";
+import { applyStandingChanges, indexMatchesByTable, MATCHES as STANDING_MATCHES, STANDINGS } from "../services/standings/standings.projection";
+import { standingsPageRequest } from "../services/standings/standings.query";
 import { applyTeamChanges, TEAMS } from "../services/teams/teams.projection";
 import { teamsPageRequest } from "../services/teams/teams.query";
 
@@ -43,6 +46,7 @@ const AREAS = {
 	teams: { collections: [TEAMS], kinds: ["team"], apply: applyTeamChanges },
 	results: { collections: [MATCHES], kinds: ["match"], apply: applyMatchChanges },
 	results_v2: { collections: [MATCHES_V2], kinds: ["match"], apply: applyMatchChangesV2 },
+	standings: { collections: [STANDINGS, STANDING_MATCHES], kinds: ["match"], apply: applyStandingChanges },
 } as const;
 
 type AreaName = keyof typeof AREAS;
@@ -58,6 +62,8 @@ async function openAreas(client: MongoClient | null): Promise<Record<AreaName, A
 		}
 		areas[name] = { collection: (collection: string) => open.get(collection)! } as unknown as Area;
 	}
+	// The index the standings service creates when it starts.
+	await indexMatchesByTable(areas.standings);
 	return areas;
 }
 
@@ -88,6 +94,7 @@ function routes(areas: Record<AreaName, Area>): Record<string, Route> {
 		"/api/v1/teams": route(teamsListParams, p => listPage(areas.teams.collection(TEAMS), teamsPageRequest(p))),
 		"/api/v1/results": route(resultsListParams, p => listPage(areas.results.collection(MATCHES), resultsPageRequest(p))),
 		"/api/v2/results": route(resultsListV2Params, p => listResultsV2(areas.results_v2.collection(MATCHES_V2), p)),
+		"/api/v1/standings": route(standingsListParams, p => listPage(areas.standings.collection(STANDINGS), standingsPageRequest(p))),
 	};
 }
 

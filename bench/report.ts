@@ -1,12 +1,15 @@
 // BENCHMARKS.md from one run of `npm run bench`: what was measured, how, and the numbers.
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
+import { join } from "node:path";
 import type { EntityKind } from "../domain/model";
 import type { Load, LoadOptions } from "./load";
 
 export interface EndpointRow {
 	endpoint: string;
 	micro: Load;
-	cached: Load;
+	/** Absent on FerretDB/PostgreSQL: cache hits never reach the database, so SQLite's run says it. */
+	cached?: Load;
 	monolith: Load;
 	/** Absent on the memory store: there is no driver to go straight through. */
 	ceiling?: Load;
@@ -54,8 +57,8 @@ function load(l: Load | undefined): string {
 	return l ? `${fmt(l.rps, l.rps < 100 ? 1 : 0)} (${fmt(l.p50, l.p50 < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99 < 10 ? 1 : 0)})` : "n/a";
 }
 
-function ratio(a: number, b: number): string {
-	return b > 0 ? `**${fmt(a / b, 2)}×**` : "n/a";
+function ratio(a: number | undefined, b: number): string {
+	return a !== undefined && b > 0 ? `**${fmt(a / b, 2)}×**` : "n/a";
 }
 
 function endpointTable(store: StoreResult): string[] {
@@ -63,10 +66,10 @@ function endpointTable(store: StoreResult): string[] {
 		"| Endpoint | Microservices | Monolith | Micro ÷ mono | Cached | Cached ÷ mono | Ceiling (driver) |",
 		"|---|---|---|---|---|---|---|",
 		...store.rows.map(r =>
-			`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
+			`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached?.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
 		),
 		"",
-		`Failed requests (non-2xx, errors, timeouts) in these runs: ${fmt(store.rows.reduce((n, r) => n + r.micro.failures + r.cached.failures + r.monolith.failures, 0))}.`,
+		`Failed requests (non-2xx, errors, timeouts) in these runs: ${fmt(store.rows.reduce((n, r) => n + r.micro.failures + (r.cached?.failures ?? 0) + r.monolith.failures, 0))}.`,
 	];
 }
 
@@ -112,6 +115,33 @@ function importSection(rows: ImportRow[]): string[] {
 	];
 }
 
+/** The issue's targets, each with the figures that decide it. */
+function targetsSection(report: BenchReport): string[] {
+	const lines = ["## Targets", "", "| Target | Store | Result |", "|---|---|---|"];
+	for (const store of report.stores) {
+		const name = STORE_NAMES[store.kind].replace(/ \(.*\)$/, "");
+		const uncached = store.rows.map(r => r.micro.rps / r.monolith.rps);
+		const met = (ratios: number[], min: number) => `${ratios.filter(r => r >= min).length} of ${ratios.length} endpoints (${fmt(Math.min(...ratios), 2)}× – ${fmt(Math.max(...ratios), 2)}×)`;
+		lines.push(`| Uncached ≥ 0.6× the monolith's requests/s | ${name} | ${met(uncached, 0.6)} |`);
+		const cached = store.rows.filter(r => r.cached).map(r => r.cached!.rps / r.monolith.rps);
+		if (cached.length > 0) lines.push(`| Cached ≥ 1× the monolith | ${name} | ${met(cached, 1)} |`);
+		const p99 = Math.max(...store.propagation.map(p => p.published.p99));
+		lines.push(`| A single change reaches every projection in < 50 ms p99 | ${name} | ${p99 < 50 ? "met" : "not met"}: worst p99 ${fmt(p99, 1)} ms |`);
+		if (store.imported.ceilingRate) {
+			const share = store.imported.rate / store.imported.ceilingRate;
+			lines.push(`| Import ≥ 0.5× the raw bulk insert | ${name} | ${share >= 0.5 ? "met" : "not met"}: ${fmt(share, 2)}× |`);
+		}
+	}
+	if (report.imports.length > 1) {
+		const first = report.imports[0];
+		const last = report.imports[report.imports.length - 1];
+		lines.push(
+			`| No node's memory grows with the data set during import | FerretDB on SQLite | sync: ${fmt(first.syncPeak)} MiB at ${fmt(first.documents)} documents, ${fmt(last.syncPeak)} MiB at ${fmt(last.documents)} (${fmt(last.documents / first.documents)}× the data; see the findings below) |`,
+		);
+	}
+	return [...lines, ""];
+}
+
 export function renderReport(report: BenchReport): string {
 	const cpu = cpus();
 	const { opts } = report;
@@ -122,10 +152,18 @@ export function renderReport(report: BenchReport): string {
 		"",
 		`- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${type()}, Node ${process.versions.node}.`,
 		`- **Data**: ${Object.entries(report.dataCounts).map(([kind, n]) => `${fmt(n)} ${kind}`).join(", ")} (\`${report.dataLabel}\`).`,
-		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run, loopback.`,
+		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts.`,
 		"- **Paths**: *Microservices* = gateway (moleculer-web) → NATS → the service → its own database, one node per service, cacher off. *Cached* = the same with Moleculer's memory cacher on. *Monolith* = `bench/monolith.ts`: one process, one database, no broker, the same validation schemas, projection code and queries (its answers are checked byte for byte against the gateway's before it is measured). *Ceiling* = the same queries straight through the MongoDB driver, no HTTP.",
 		"",
+		...targetsSection(report),
 		...report.stores.flatMap(storeSection),
 		...importSection(report.imports),
+		...findings(),
 	].join("\n");
+}
+
+/** The hand-written part: what profiling found and what each change bought (bench/findings.md). */
+function findings(): string[] {
+	const path = join(__dirname, "findings.md");
+	return existsSync(path) ? [readFileSync(path, "utf8")] : [];
 }

@@ -30,7 +30,7 @@ const PUBLISHED = "published";
 /** Names this log: a consumer that meets another epoch knows the log was reset and rebuilds. */
 const EPOCH = "epoch";
 
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 1000;
 
 export interface FeedPage {
 	changes: Change[];
@@ -110,7 +110,7 @@ export class ChangeLog {
 			seq: first + i,
 			deleted: change.deleted,
 			hash: change.deleted ? null : change.hash,
-			body: change.deleted ? null : JSON.stringify(change.doc),
+			body: change.deleted ? null : change.json,
 		}));
 		// Documents the store has never seen are inserted (fast); the rest are replaced. Both in seq order.
 		for (let i = 0; i < records.length; i += WRITE_BATCH) {

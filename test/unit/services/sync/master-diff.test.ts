@@ -1,5 +1,5 @@
 import type { MasterData } from "../../../../domain/model";
-import { canonicalJson, contentHash, diffMaster, MasterDiff, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
+import { contentHash, diffMaster, MasterDiff, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
 
 function dataSet(overrides: Partial<MasterData> = {}): MasterData {
 	return {
@@ -18,12 +18,18 @@ function storedFrom(data: MasterData): Map<string, StoredVersion> {
 	return new Map(sourceDocuments(data).map(doc => [doc.key, { hash: doc.hash, deleted: false }]));
 }
 
-describe("canonicalJson and contentHash", () => {
-	test("equal content hashes the same whatever the key order; any difference changes the hash", () => {
-		expect(canonicalJson({ b: 1, a: { d: [1, 2], c: null } })).toBe('{"a":{"c":null,"d":[1,2]},"b":1}');
-		expect(contentHash({ a: 1, b: 2 })).toBe(contentHash({ b: 2, a: 1 }));
-		expect(contentHash({ a: 1, b: 2 })).not.toBe(contentHash({ a: 1, b: 3 }));
-		expect(contentHash({ a: [1, 2] })).not.toBe(contentHash({ a: [2, 1] }));
+describe("contentHash", () => {
+	test("hashes a document's JSON as stored: the same text the same hash, any difference another", () => {
+		const doc = { id: "x", name: "Arsenal FC", numbers: [1, 2] };
+		expect(contentHash(JSON.stringify(doc))).toBe(contentHash(JSON.stringify({ ...doc })));
+		expect(contentHash(JSON.stringify(doc))).not.toBe(contentHash(JSON.stringify({ ...doc, name: "Arsenal" })));
+		expect(contentHash(JSON.stringify(doc))).not.toBe(contentHash(JSON.stringify({ ...doc, numbers: [2, 1] })));
+	});
+
+	test("source documents carry the JSON the log stores, and its hash", () => {
+		const [competition] = sourceDocuments(dataSet());
+		expect(JSON.parse(competition.json)).toEqual(competition.doc);
+		expect(competition.hash).toBe(contentHash(competition.json));
 	});
 });
 
