@@ -131,13 +131,18 @@ export class PropagationListener {
 		for (;;) {
 			const change = this.changes.slice(since).find(c => c.kind === kind);
 			if (change) {
-				const applied = consumers.map(consumer => this.updates.get(consumer)?.find(u => u.seq >= change.seq && u.at >= change.at));
+				// After the request, not after the event: a projection's periodic catch-up may read a
+				// change from the feed between sync committing and publishing it (then it counts as 0).
+				const applied = consumers.map(consumer => this.updates.get(consumer)?.find(u => u.seq >= change.seq && u.at >= requestedAt));
 				if (applied.every(Boolean)) {
 					const last = Math.max(...applied.map(u => u!.at));
-					return { kind, published: last - change.at, requested: last - requestedAt, consumers: consumers.length };
+					return { kind, published: Math.max(0, last - change.at), requested: last - requestedAt, consumers: consumers.length };
 				}
 			}
-			if (Date.now() > deadline) throw new Error(`a ${kind} change did not reach ${consumers.join(", ")} in ${timeoutMs} ms`);
+			if (Date.now() > deadline) {
+				const missing = consumers.filter(consumer => !(this.updates.get(consumer) ?? []).some(u => u.at >= requestedAt));
+				throw new Error(`a ${kind} change did not reach ${missing.join(", ") || "every projection"} in ${timeoutMs} ms`);
+			}
 			await new Promise(r => setTimeout(r, 2));
 		}
 	}

@@ -84,10 +84,10 @@ function options(): Options {
 	for (const store of stores) if (!["sqlite", "postgresql", "memory"].includes(store)) throw new Error(`Unknown store ${store}`);
 	return {
 		dataDir: values.data ?? join(REPO_ROOT, "data", "openfootball"),
-		duration: Number(values.duration ?? "4"),
+		duration: Number(values.duration ?? "3"),
 		// Enough to keep two cores busy on the memory store; more only lengthens FerretDB's queue.
 		connections: Number(values.connections ?? "4"),
-		samples: Number(values.samples ?? "20"),
+		samples: Number(values.samples ?? "16"),
 		stores,
 		importScales: (values["import-scales"] ?? "1,100").split(",").filter(Boolean).map(Number),
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
