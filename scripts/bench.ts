@@ -165,7 +165,7 @@ class Nodes {
 	}
 }
 
-const IMPORT_LINE = /Sync \(start\): (\d+) documents read, (\d+) changes, seq \d+ → \d+, in (\d+) ms/;
+const IMPORT_LINE = /Sync \(start\): (\d+) changes of \d+ documents read, seq \d+ → \d+, in (\d+) ms/;
 
 /** Starts sync on `dataDir` and waits for its first import; reads what it did from its log. */
 async function startSync(nodes: Nodes, dataDir: string, peaks: Map<string, number>): Promise<{ documents: number; ms: number }> {
@@ -173,7 +173,7 @@ async function startSync(nodes: Nodes, dataDir: string, peaks: Map<string, numbe
 	await trackPeaks(() => new Map([["sync", sync.pid]]), peaks, () => sync.started(900_000));
 	const found = IMPORT_LINE.exec(sync.logs());
 	if (!found) throw new Error(`sync did not log its import:\n${sync.logs().slice(-2000)}`);
-	return { documents: Number(found[2]), ms: Number(found[3]) };
+	return { documents: Number(found[1]), ms: Number(found[2]) };
 }
 
 /** Starts every projection service and the gateway with the given cacher; resolves with the gateway's URL. */

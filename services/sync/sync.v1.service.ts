@@ -151,7 +151,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			await writing;
 			await write(diff.deletions());
 			const ms = Date.now() - began;
-			this.logger.info(`Sync (${reason}): ${read} documents read, ${written} changes, seq ${from} → ${to}, in ${ms} ms.`);
+			this.logger.info(`Sync (${reason}): ${written} changes of ${read} documents read, seq ${from} → ${to}, in ${ms} ms.`);
 			return { changes: written, from, to };
 		},
 
