@@ -9,6 +9,7 @@ import type { Match } from "../../domain/model";
 import { toV4Match } from "../../services/results/results.v2.view";
 import { apiDocs, apiDocsV2, differences, digest, masterDocs } from "../support/digest";
 import { EditableSource } from "../support/source-edits";
+import { syncStatus } from "../../platform/operations";
 
 jest.setTimeout(900_000);
 
@@ -103,11 +104,11 @@ async function expectConverged(consumers = ["v1.players", "v1.teams", "v1.result
 
 async function requestSync(): Promise<number> {
 	const before = await head();
+	const requestedAt = Date.now();
 	await probe.emit("sync.requested", { reason: "test" });
-	return eventually(async () => {
-		const now = await head();
-		return now > before ? now - before : undefined;
-	}, APPEND_TIMEOUT, "sync to append the changes");
+	// The import moves the head batch by batch: the sync is over once its last_sync passes the request.
+	await eventually(async () => ((await syncStatus(probe)).lastSync >= requestedAt ? true : undefined), APPEND_TIMEOUT, "sync to finish");
+	return (await head()) - before;
 }
 
 beforeAll(async () => {
