@@ -12,6 +12,8 @@ export interface Load {
 	p99: number;
 	requests: number;
 	failures: number;
+	/** Measured by a fixed number of requests rather than for a fixed time. */
+	counted?: boolean;
 }
 
 export interface LoadOptions {
@@ -23,6 +25,7 @@ export interface LoadOptions {
 
 interface AutocannonResult {
 	requests: { total: number };
+	"2xx": number;
 	latency: { p50: number; p99: number };
 	/** Seconds the run took. */
 	duration: number;
@@ -31,8 +34,11 @@ interface AutocannonResult {
 	timeouts: number;
 }
 
+/** An endpoint a timed run would see answer fewer times than this per connection is measured by count. */
+export const MIN_ANSWERS_PER_CONNECTION = 2;
+
 /** A request slower than this counts as failed. */
-const REQUEST_TIMEOUT_SECONDS = 60;
+export const REQUEST_TIMEOUT_SECONDS = 60;
 
 /** Load for `opts.duration` seconds, or, with `amount`, until that many requests are answered. */
 export function autocannon(url: string, opts: LoadOptions, amount?: number): Promise<Load> {
@@ -49,11 +55,13 @@ export function autocannon(url: string, opts: LoadOptions, amount?: number): Pro
 			if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
 			const result = JSON.parse(out) as AutocannonResult;
 			resolve({
-				rps: result.requests.total / (amount ? result.duration : opts.duration),
+				// Answers that count: a failure (a 504 after the gateway's timeout, say) is no answer.
+				rps: result["2xx"] / (amount ? result.duration : opts.duration),
 				p50: result.latency.p50,
 				p99: result.latency.p99,
 				requests: result.requests.total,
 				failures: result.non2xx + result.errors + result.timeouts,
+				counted: amount !== undefined,
 			});
 		});
 	});

@@ -18,43 +18,49 @@ import {
 	standingsListParams,
 	teamsListParams,
 } from "../contracts";
-import type { EntityKind } from "../domain/model";
 import { openOpenFootballDir, streamOpenFootball } from "../domain/openfootball";
 import { type DocumentCollection, MongoDocumentCollection } from "../mixins/collections";
 import { type DbMethods, openMemoryCollection } from "../mixins/db.mixin";
 import { listPage } from "../mixins/listing";
-import { applyCompetitionChanges, COMPETITIONS } from "../services/competitions/competitions.projection";
+import type { ProjectionOptions } from "../mixins/projection.mixin";
+import { COMPETITIONS } from "../services/competitions/competitions.projection";
 import { competitionsPageRequest } from "../services/competitions/competitions.query";
-import { applyPlayerChanges, PLAYERS, TEAMS as PLAYER_TEAMS } from "../services/players/players.projection";
+import { PROJECTION as COMPETITIONS_SERVICE } from "../services/competitions/competitions.v1.service";
+import { PLAYERS } from "../services/players/players.projection";
 import { playersPageRequest } from "../services/players/players.query";
-import { applyMatchChanges, MATCHES } from "../services/results/results.projection";
+import { PROJECTION as PLAYERS_SERVICE } from "../services/players/players.v1.service";
+import { MATCHES } from "../services/results/results.projection";
 import { resultsPageRequest } from "../services/results/results.query";
-import { applyMatchChangesV2, MATCHES_V2 } from "../services/results/results.v2.projection";
+import { PROJECTION as RESULTS_SERVICE } from "../services/results/results.v1.service";
+import { MATCHES_V2 } from "../services/results/results.v2.projection";
 import { listResultsV2 } from "../services/results/results.v2.query";
-import { applyStandingChanges, indexMatchesByTable, MATCHES as STANDING_MATCHES, STANDINGS } from "../services/standings/standings.projection";
+import { PROJECTION as RESULTS_V2_SERVICE } from "../services/results/results.v2.service";
+import { indexMatchesByTable, STANDINGS } from "../services/standings/standings.projection";
 import { standingsPageRequest } from "../services/standings/standings.query";
-import { applyTeamChanges, TEAMS } from "../services/teams/teams.projection";
+import { PROJECTION as STANDINGS_SERVICE } from "../services/standings/standings.v1.service";
+import { TEAMS } from "../services/teams/teams.projection";
 import { teamsPageRequest } from "../services/teams/teams.query";
+import { PROJECTION as TEAMS_SERVICE } from "../services/teams/teams.v1.service";
 
 type Params = Record<string, unknown>;
 type Area = Service & DbMethods;
 
-/** Each service's part of the one database: its collections (prefixed), the kinds it keeps, its projection code. */
+/** Each service's part of the one database: its collections (prefixed), the kinds it keeps, its projection code, as the service declares them. */
 const AREAS = {
-	players: { collections: [PLAYERS, PLAYER_TEAMS], kinds: ["team", "player"], apply: applyPlayerChanges },
-	competitions: { collections: [COMPETITIONS], kinds: ["competition"], apply: applyCompetitionChanges },
-	teams: { collections: [TEAMS], kinds: ["team"], apply: applyTeamChanges },
-	results: { collections: [MATCHES], kinds: ["match"], apply: applyMatchChanges },
-	results_v2: { collections: [MATCHES_V2], kinds: ["match"], apply: applyMatchChangesV2 },
-	standings: { collections: [STANDINGS, STANDING_MATCHES], kinds: ["match"], apply: applyStandingChanges },
-} as const;
+	players: PLAYERS_SERVICE,
+	competitions: COMPETITIONS_SERVICE,
+	teams: TEAMS_SERVICE,
+	results: RESULTS_SERVICE,
+	results_v2: RESULTS_V2_SERVICE,
+	standings: STANDINGS_SERVICE,
+} satisfies Record<string, ProjectionOptions>;
 
 type AreaName = keyof typeof AREAS;
 
 /** Opens every area's collections in MongoDB (one database, prefixed names) or in memory. */
 async function openAreas(client: MongoClient | null): Promise<Record<AreaName, Area>> {
 	const areas = {} as Record<AreaName, Area>;
-	for (const [name, { collections }] of Object.entries(AREAS) as Array<[AreaName, (typeof AREAS)[AreaName]]>) {
+	for (const [name, { collections }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
 		const open = new Map<string, DocumentCollection>();
 		for (const collection of collections) {
 			const full = `${name}_${collection}`;
@@ -72,8 +78,8 @@ async function load(areas: Record<AreaName, Area>, dataDir: string): Promise<num
 	let seq = 0;
 	for (const batch of streamOpenFootball(openOpenFootballDir(dataDir))) {
 		const changes = batch.docs.map(doc => ({ seq: ++seq, kind: batch.kind, id: doc.id, deleted: false, doc }) as Change);
-		for (const [name, { kinds, apply }] of Object.entries(AREAS) as Array<[AreaName, (typeof AREAS)[AreaName]]>) {
-			if (!(kinds as readonly EntityKind[]).includes(batch.kind)) continue;
+		for (const [name, { kinds, apply }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
+			if (!kinds.includes(batch.kind)) continue;
 			for (let i = 0; i < changes.length; i += 500) await apply(areas[name], changes.slice(i, i + 500));
 		}
 	}

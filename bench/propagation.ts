@@ -75,6 +75,8 @@ export class PropagationListener {
 	private readonly broker: ServiceBroker;
 	private readonly changes: Array<Arrival & { kind: EntityKind }> = [];
 	private readonly updates = new Map<string, Arrival[]>();
+	/** Woken by every arrival: a sample looks again the moment something comes, not on a timer. */
+	private wake: () => void = () => {};
 
 	constructor(transporter: string, namespace: string) {
 		this.broker = new ServiceBroker({
@@ -90,6 +92,7 @@ export class PropagationListener {
 					handler: async (ctx: Context<MasterChangedPayload>) => {
 						const at = performance.now();
 						for (const change of ctx.params.changes) this.changes.push({ at, seq: change.seq, kind: change.kind });
+						this.wake();
 					},
 				},
 				[EVENTS.projectionUpdated]: {
@@ -97,6 +100,7 @@ export class PropagationListener {
 						const list = this.updates.get(ctx.params.consumer) ?? [];
 						list.push({ at: performance.now(), seq: ctx.params.checkpoint });
 						this.updates.set(ctx.params.consumer, list);
+						this.wake();
 					},
 				},
 			},
@@ -143,7 +147,13 @@ export class PropagationListener {
 				const missing = consumers.filter(consumer => !(this.updates.get(consumer) ?? []).some(u => u.at >= requestedAt));
 				throw new Error(`a ${kind} change did not reach ${missing.join(", ") || "every projection"} in ${timeoutMs} ms`);
 			}
-			await new Promise(r => setTimeout(r, 2));
+			await new Promise<void>(resolve => {
+				const timer = setTimeout(resolve, 100); // the deadline still gets a look when nothing comes
+				this.wake = () => {
+					clearTimeout(timer);
+					resolve();
+				};
+			});
 		}
 	}
 }

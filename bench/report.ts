@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
 import { join } from "node:path";
 import type { EntityKind } from "../domain/model";
-import type { Load, LoadOptions } from "./load";
+import { type Load, type LoadOptions, MIN_ANSWERS_PER_CONNECTION } from "./load";
 
 export interface EndpointRow {
 	endpoint: string;
@@ -54,7 +54,7 @@ function fmt(n: number, digits = 0): string {
 }
 
 function load(l: Load | undefined): string {
-	return l ? `${fmt(l.rps, l.rps < 100 ? 1 : 0)} (${fmt(l.p50, l.p50 < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99 < 10 ? 1 : 0)})` : "n/a";
+	return l ? `${fmt(l.rps, l.rps < 100 ? 1 : 0)}${l.counted ? "†" : ""} (${fmt(l.p50, l.p50 < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99 < 10 ? 1 : 0)})` : "n/a";
 }
 
 function ratio(a: number | undefined, b: number): string {
@@ -68,6 +68,8 @@ function endpointTable(store: StoreResult): string[] {
 		...store.rows.map(r =>
 			`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached?.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
 		),
+		"",
+		"† Too slow for a timed run: measured by a fixed number of requests, the rate being answers ÷ the time they took.",
 		"",
 		`Failed requests (non-2xx, errors, timeouts) in these runs: ${fmt(store.rows.reduce((n, r) => n + r.micro.failures + (r.cached?.failures ?? 0) + r.monolith.failures, 0))}.`,
 	];
@@ -152,7 +154,7 @@ export function renderReport(report: BenchReport): string {
 		"",
 		`- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${type()}, Node ${process.versions.node}.`,
 		`- **Data**: ${Object.entries(report.dataCounts).map(([kind, n]) => `${fmt(n)} ${kind}`).join(", ")} (\`${report.dataLabel}\`).`,
-		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts.`,
+		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts. An endpoint the warm-up shows too slow to answer ${MIN_ANSWERS_PER_CONNECTION} times per connection in a run is measured by ${MIN_ANSWERS_PER_CONNECTION * opts.connections} requests instead (†). Rates count 2xx answers only; the nodes wait for an answer as long as autocannon does (\`REQUEST_TIMEOUT\` 60 s), so a slow answer is measured, not turned into a 504.`,
 		"- **Paths**: *Microservices* = gateway (moleculer-web) → NATS → the service → its own database, one node per service, cacher off. *Cached* = the same with Moleculer's memory cacher on. *Monolith* = `bench/monolith.ts`: one process, one database, no broker, the same validation schemas, projection code and queries (its answers are checked byte for byte against the gateway's before it is measured). *Ceiling* = the same queries straight through the MongoDB driver, no HTTP.",
 		"",
 		...targetsSection(report),

@@ -23,6 +23,8 @@ export interface StoredDoc {
 export interface DocumentCollection {
 	find(query: Query, options?: FindOptions): Promise<StoredDoc[]>;
 	count(query: Query): Promise<number>;
+	/** How many documents match, per value of `field` (one pass, where separate counts would each read the matches). */
+	countBy(query: Query, field: string): Promise<Map<unknown, number>>;
 	findById(id: string): Promise<StoredDoc | null>;
 	/** Inserts or replaces the document with that `_id`. */
 	put(doc: StoredDoc): Promise<void>;
@@ -71,6 +73,13 @@ function exclusion(fields: string[] | undefined): Record<string, 0> | undefined 
 	return Object.fromEntries(fields.map(field => [field, 0])) as Record<string, 0>;
 }
 
+/** The value at a dotted path of a document; null where it is missing (as MongoDB's $group keys it). */
+function valueAt(doc: StoredDoc, path: string): unknown {
+	let value: unknown = doc;
+	for (const key of path.split(".")) value = (value as Record<string, unknown> | null | undefined)?.[key];
+	return value ?? null;
+}
+
 /** Below this many documents a batch is written one by one: finding which exist costs more. */
 const BULK_THRESHOLD = 50;
 
@@ -92,6 +101,11 @@ export class MongoDocumentCollection implements DocumentCollection {
 
 	count(query: Query): Promise<number> {
 		return this.collection.countDocuments(query);
+	}
+
+	async countBy(query: Query, field: string): Promise<Map<unknown, number>> {
+		const groups = await this.collection.aggregate<{ _id: unknown; n: number }>([{ $match: query }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+		return new Map(groups.map(group => [group._id ?? null, group.n]));
 	}
 
 	findById(id: string): Promise<StoredDoc | null> {
@@ -189,6 +203,15 @@ export class NedbDocumentCollection implements DocumentCollection {
 
 	count(query: Query): Promise<number> {
 		return this.db.countAsync(query);
+	}
+
+	async countBy(query: Query, field: string): Promise<Map<unknown, number>> {
+		const counts = new Map<unknown, number>();
+		for (const doc of await this.db.findAsync(query, { [field]: 1 })) {
+			const value = valueAt(doc, field);
+			counts.set(value, (counts.get(value) ?? 0) + 1);
+		}
+		return counts;
 	}
 
 	findById(id: string): Promise<StoredDoc | null> {

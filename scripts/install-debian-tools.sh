@@ -23,19 +23,8 @@ for pair in "${tools[@]}"; do
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
-if [[ "$(id -u)" -eq 0 ]]; then
-  sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-  sudo=(sudo)
-else
-  echo "debian: error: not root and sudo not available; install these packages: ${missing[*]}" >&2
-  exit 1
-fi
-
-echo "debian: installing ${missing[*]} ..."
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
+apt_install debian "${missing[@]}"
 for pair in "${tools[@]}"; do
   command="${pair%%:*}"
   find_tool "$command" >/dev/null || { echo "debian: error: $command not found after install" >&2; exit 1; }

@@ -89,6 +89,11 @@ function accessLog(this: { logger: { info(...args: unknown[]): void } }, req: Re
 	next();
 }
 
+/** Whether info lines are written at this level: below it, the access log would format lines only to drop them. */
+function logsInfo(level: string): boolean {
+	return ["info", "debug", "trace"].includes(level);
+}
+
 function corsSettings(origins: string[]): ApiSettingsSchema["cors"] {
 	if (origins.length === 0) return undefined;
 	return {
@@ -212,7 +217,7 @@ function gatewaySettings(): ApiSettingsSchema {
 		port: settings.port,
 		ip: settings.host,
 		// RATE_LIMIT=0 switches limiting off.
-		use: [securityHeaders, accessLog, ...(settings.rateLimit > 0 ? [rateLimit(limiter, new Set(settings.trustProxy))] : [])],
+		use: [securityHeaders, ...(logsInfo(settings.logLevel) ? [accessLog] : []), ...(settings.rateLimit > 0 ? [rateLimit(limiter, new Set(settings.trustProxy))] : [])],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
 		// would take any header text as it is).

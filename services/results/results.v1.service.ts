@@ -3,16 +3,23 @@ import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, resultsListParams, type ResultsListParams } from "../../contracts";
 import type { Match } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection.mixin";
 import { applyMatchChanges, MATCHES } from "./results.projection";
 import { resultsPageRequest } from "./results.query";
+
+/** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
+export const PROJECTION: ProjectionOptions = {
+	consumer: "v1.results",
+	database: "v1-results",
+	collections: [MATCHES],
+	kinds: ["match"],
+	apply: applyMatchChanges,
+};
 
 const ResultsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	name: "results",
 	version: 1,
-	mixins: [
-		ProjectionMixin({ consumer: "v1.results", database: "v1-results", collections: [MATCHES], kinds: ["match"], apply: applyMatchChanges }),
-	],
+	mixins: [ProjectionMixin(PROJECTION)],
 	actions: {
 		list: {
 			params: resultsListParams,

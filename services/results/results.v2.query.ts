@@ -3,7 +3,7 @@
 // removed meanwhile never make a client skip or repeat one.
 import { Errors } from "moleculer";
 import type { ResultsListV2Params, ResultsListV2Result, V4Match } from "../../contracts";
-import type { DocumentCollection, Query, Sort } from "../../mixins/collections";
+import type { DocumentCollection, Query, Sort, StoredDoc } from "../../mixins/collections";
 import { matchFilter } from "./results.query";
 import { type Cursor, decodeCursor, encodeCursor } from "./results.v2.view";
 
@@ -53,25 +53,35 @@ export async function listResultsV2(matches: DocumentCollection, params: Results
 	const filter = { ...v2Filter(params), _deleted: false };
 	const cursor = readCursor(params.cursor);
 	const pageQuery = cursor ? { $and: [filter, afterCursor(cursor)] } : filter;
-	const [count, played, oldest, newest, rows] = await Promise.all([
-		matches.count(filter),
-		matches.count({ ...filter, status: "FINISHED" }),
-		matches.find(filter, { sort: [["utcDate", 1]], limit: 1 }),
-		matches.find(filter, { sort: [["utcDate", -1]], limit: 1 }),
-		// One more than asked tells whether there is a next page.
-		matches.find(pageQuery, { sort: V2_SORT, limit: limit + 1 }),
-	]);
+	// One more than asked tells whether there is a next page.
+	const [rows, byStatus] = await Promise.all([matches.find(pageQuery, { sort: V2_SORT, limit: limit + 1 }), matches.countBy(filter, "status")]);
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
+	const hasNext = rows.length > limit;
+	const { newest, oldest } = await resultSetEnds(matches, filter, cursor ? null : page, hasNext);
 	return {
 		filters: echoFilters(params),
 		resultSet: {
-			count,
-			first: oldest[0] ? String(oldest[0].utcDate).slice(0, 10) : null,
-			last: newest[0] ? String(newest[0].utcDate).slice(0, 10) : null,
-			played,
+			count: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
+			first: oldest ? String(oldest.utcDate).slice(0, 10) : null,
+			last: newest ? String(newest.utcDate).slice(0, 10) : null,
+			played: byStatus.get("FINISHED") ?? 0,
 		},
 		matches: page.map(row => Object.fromEntries(Object.entries(row).filter(([key]) => !HIDDEN.includes(key))) as unknown as V4Match),
-		next: rows.length > limit && last ? encodeCursor({ utcDate: String(last.utcDate), id: String(last._id) }) : null,
+		next: hasNext && last ? encodeCursor({ utcDate: String(last.utcDate), id: String(last._id) }) : null,
 	};
+}
+
+/**
+ * The newest and the oldest match of the whole result set. The first page starts with the newest
+ * and, when it is also the last, ends with the oldest: each query saved is a read of every
+ * match on a server without indexes (FerretDB v1 on SQLite).
+ */
+async function resultSetEnds(matches: DocumentCollection, filter: Query, firstPage: StoredDoc[] | null, hasNext: boolean): Promise<{ newest?: StoredDoc; oldest?: StoredDoc }> {
+	const endOf = async (direction: 1 | -1) => (await matches.find(filter, { sort: [["utcDate", direction]], limit: 1 }))[0];
+	if (firstPage === null) {
+		const [newest, oldest] = await Promise.all([endOf(-1), endOf(1)]);
+		return { newest, oldest };
+	}
+	return { newest: firstPage[0], oldest: hasNext ? await endOf(1) : firstPage[firstPage.length - 1] };
 }

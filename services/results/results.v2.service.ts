@@ -3,16 +3,23 @@
 import type { Context, ServiceSchema } from "moleculer";
 import { type ResultsListV2Params, resultsListV2Params, type ResultsListV2Result } from "../../contracts";
 import { LIST_CACHE } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection.mixin";
 import { applyMatchChangesV2, MATCHES_V2 } from "./results.v2.projection";
 import { listResultsV2 } from "./results.v2.query";
+
+/** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
+export const PROJECTION: ProjectionOptions = {
+	consumer: "v2.results",
+	database: "v2-results",
+	collections: [MATCHES_V2],
+	kinds: ["match"],
+	apply: applyMatchChangesV2,
+};
 
 const ResultsV2Service: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	name: "results",
 	version: 2,
-	mixins: [
-		ProjectionMixin({ consumer: "v2.results", database: "v2-results", collections: [MATCHES_V2], kinds: ["match"], apply: applyMatchChangesV2 }),
-	],
+	mixins: [ProjectionMixin(PROJECTION)],
 	actions: {
 		list: {
 			params: resultsListV2Params,

@@ -3,22 +3,23 @@ import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, standingsListParams, type StandingsListParams } from "../../contracts";
 import type { Standing } from "../../domain/standings";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection.mixin";
 import { applyStandingChanges, indexMatchesByTable, MATCHES, STANDINGS } from "./standings.projection";
 import { standingsPageRequest } from "./standings.query";
+
+/** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
+export const PROJECTION: ProjectionOptions = {
+	consumer: "v1.standings",
+	database: "v1-standings",
+	collections: [STANDINGS, MATCHES],
+	kinds: ["match"],
+	apply: applyStandingChanges,
+};
 
 const StandingsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	name: "standings",
 	version: 1,
-	mixins: [
-		ProjectionMixin({
-			consumer: "v1.standings",
-			database: "v1-standings",
-			collections: [STANDINGS, MATCHES],
-			kinds: ["match"],
-			apply: applyStandingChanges,
-		}),
-	],
+	mixins: [ProjectionMixin(PROJECTION)],
 	actions: {
 		list: {
 			params: standingsListParams,

@@ -47,8 +47,14 @@ const METRICS = SYNC_METRICS;
 /** How many changes publishing reads from the log at a time (then sends in smaller events). */
 const READ_PAGE = 1000;
 
-/** How many source documents an import compares and writes at a time. */
+/** How many source documents an import compares at a time. */
 const IMPORT_BATCH = 5000;
+
+/**
+ * Changes an import gathers before it writes them: source files are often small (a season is a
+ * few hundred matches), and every write costs round trips of its own (numbering, head).
+ */
+const MIN_WRITE = 1000;
 
 /** How often a long import logs how far it has got. */
 const PROGRESS_EVERY_MS = 5000;
@@ -135,13 +141,16 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			// Reading and comparing the next batch overlaps writing the previous one (the database
 			// works in its own process); writes stay one at a time, in order.
 			let writing = Promise.resolve();
+			let gathered: PendingChange[] = [];
 			for (const batch of streamOpenFootball(openOpenFootballDir(this.settings.dataDir))) {
 				for (let i = 0; i < batch.docs.length; i += IMPORT_BATCH) {
 					const docs = batch.docs.slice(i, i + IMPORT_BATCH) as typeof batch.docs;
-					const changes = diff.changesIn(sourceDocumentsOf(batch.kind, docs));
+					gathered.push(...diff.changesIn(sourceDocumentsOf(batch.kind, docs)));
 					read += docs.length;
+					if (gathered.length < MIN_WRITE) continue;
 					await writing;
-					writing = write(changes);
+					writing = write(gathered);
+					gathered = [];
 				}
 				if (Date.now() - reported >= PROGRESS_EVERY_MS) {
 					reported = Date.now();
@@ -149,7 +158,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				}
 			}
 			await writing;
-			await write(diff.deletions());
+			await write([...gathered, ...diff.deletions()]);
 			const ms = Date.now() - began;
 			this.logger.info(`Sync (${reason}): ${written} changes of ${read} documents read, seq ${from} → ${to}, in ${ms} ms.`);
 			return { changes: written, from, to };

@@ -3,16 +3,23 @@ import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult, teamsListParams, type TeamsListParams } from "../../contracts";
 import type { Team } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods } from "../../mixins/projection.mixin";
+import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection.mixin";
 import { applyTeamChanges, TEAMS } from "./teams.projection";
 import { teamsPageRequest } from "./teams.query";
+
+/** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
+export const PROJECTION: ProjectionOptions = {
+	consumer: "v1.teams",
+	database: "v1-teams",
+	collections: [TEAMS],
+	kinds: ["team"],
+	apply: applyTeamChanges,
+};
 
 const TeamsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	name: "teams",
 	version: 1,
-	mixins: [
-		ProjectionMixin({ consumer: "v1.teams", database: "v1-teams", collections: [TEAMS], kinds: ["team"], apply: applyTeamChanges }),
-	],
+	mixins: [ProjectionMixin(PROJECTION)],
 	actions: {
 		list: {
 			params: teamsListParams,

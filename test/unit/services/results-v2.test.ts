@@ -1,7 +1,10 @@
 // v2.results: the v4 score shape, cursors, and the filters of the v2 contract.
 import { normaliseScore } from "../../../domain/score";
 import type { Match } from "../../../domain/model";
-import { afterCursor, readCursor, v2Filter } from "../../../services/results/results.v2.query";
+import type { ResultsListV2Params } from "../../../contracts";
+import type { DocumentCollection } from "../../../mixins/collections";
+import { openMemoryCollection } from "../../../mixins/db.mixin";
+import { afterCursor, listResultsV2, readCursor, v2Filter } from "../../../services/results/results.v2.query";
 import { decodeCursor, encodeCursor, toV4Match } from "../../../services/results/results.v2.view";
 
 const TEAM = { id: "argentina", name: "Argentina", tla: "ARG" };
@@ -77,5 +80,58 @@ describe("v2Filter", () => {
 		expect(v2Filter({ competitions: "PL,CL" })).toEqual({ "competition.code": { $in: ["PL", "CL"] } });
 		expect(v2Filter({ competition: "PL", competitions: "PL" })).toEqual({ "competition.code": { $in: ["PL"] } });
 		expect(v2Filter({ competition: "WC", season: 2022 })).toEqual({ "competition.code": "WC", "season.year": 2022 });
+	});
+});
+
+describe("listResultsV2", () => {
+	/** 45 stored views (3 deleted), dates spread over a season, every third one still to play. */
+	async function storedViews(): Promise<DocumentCollection> {
+		const collection = await openMemoryCollection();
+		for (let i = 1; i <= 45; i++) {
+			await collection.put({
+				_id: `m${String(i).padStart(2, "0")}`,
+				_seq: i,
+				_deleted: i > 42,
+				competition: { code: i % 2 === 0 ? "PL" : "BL1" },
+				season: { year: 2024 },
+				// Two matches a day, so that paging has ties on the date to settle by id.
+				utcDate: `2024-${String(8 + Math.floor(i / 10)).padStart(2, "0")}-${String(10 + (Math.floor(i / 2) % 10)).padStart(2, "0")}T15:00:00Z`,
+				status: i % 3 === 0 ? "SCHEDULED" : "FINISHED",
+			});
+		}
+		return collection;
+	}
+
+	/** The summary worked out by hand from every live view, the way a reader would. */
+	async function expectedSummary(collection: DocumentCollection, codes: string[]) {
+		const live = (await collection.find({ _deleted: false })).filter(view => codes.includes((view.competition as { code: string }).code));
+		const dates = live.map(view => String(view.utcDate).slice(0, 10)).sort();
+		return { count: live.length, first: dates[0], last: dates[dates.length - 1], played: live.filter(view => view.status === "FINISHED").length };
+	}
+
+	test("the resultSet summarises every match of the filters on every page, and the pages cover them once each", async () => {
+		const collection = await storedViews();
+		for (const [params, codes] of [
+			[{ competitions: "PL,BL1", limit: 20 }, ["PL", "BL1"]],
+			[{ competition: "PL", limit: 7 }, ["PL"]],
+			[{ competition: "BL1", limit: 50 }, ["BL1"]],
+		] as const) {
+			const expected = await expectedSummary(collection, [...codes]);
+			const seen: string[] = [];
+			let cursor: string | undefined;
+			do {
+				const page = await listResultsV2(collection, { season: 2024, ...params, cursor } as ResultsListV2Params);
+				expect(page.resultSet).toEqual(expected);
+				seen.push(...page.matches.map(m => String((m as unknown as { utcDate: string }).utcDate)));
+				cursor = page.next ?? undefined;
+			} while (cursor);
+			expect(seen).toHaveLength(expected.count);
+			expect([...seen].sort().reverse()).toEqual(seen);
+		}
+	});
+
+	test("nothing matching: an empty summary and no next page", async () => {
+		const page = await listResultsV2(await storedViews(), { competition: "WC", season: 2024 } as ResultsListV2Params);
+		expect(page).toMatchObject({ resultSet: { count: 0, first: null, last: null, played: 0 }, matches: [], next: null });
 	});
 });
