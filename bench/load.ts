@@ -34,7 +34,7 @@ interface AutocannonResult {
 	timeouts: number;
 }
 
-/** An endpoint a timed run would see answer fewer times than this per connection is measured by count. */
+/** A run must see this many answers per connection; an endpoint too slow for that in a timed run is measured by a count of them. */
 export const MIN_ANSWERS_PER_CONNECTION = 2;
 
 /** A request slower than this counts as failed. */

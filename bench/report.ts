@@ -69,8 +69,7 @@ function endpointTable(store: StoreResult): string[] {
 			`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached?.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
 		),
 		"",
-		"† Too slow for a timed run: measured by a fixed number of requests, the rate being answers ÷ the time they took.",
-		"",
+		...(store.rows.some(r => [r.micro, r.cached, r.monolith].some(l => l?.counted)) ? ["† Too slow for a timed run: measured by a fixed number of requests, the rate being answers ÷ the time they took.", ""] : []),
 		`Failed requests (non-2xx, errors, timeouts) in these runs: ${fmt(store.rows.reduce((n, r) => n + r.micro.failures + (r.cached?.failures ?? 0) + r.monolith.failures, 0))}.`,
 	];
 }
@@ -154,7 +153,7 @@ export function renderReport(report: BenchReport): string {
 		"",
 		`- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${type()}, Node ${process.versions.node}.`,
 		`- **Data**: ${Object.entries(report.dataCounts).map(([kind, n]) => `${fmt(n)} ${kind}`).join(", ")} (\`${report.dataLabel}\`).`,
-		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts. An endpoint the warm-up shows too slow to answer ${MIN_ANSWERS_PER_CONNECTION} times per connection in a run is measured by ${MIN_ANSWERS_PER_CONNECTION * opts.connections} requests instead (†). Rates count 2xx answers only; the nodes wait for an answer as long as autocannon does (\`REQUEST_TIMEOUT\` 60 s), so a slow answer is measured, not turned into a 504.`,
+		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts. An endpoint too slow to answer ${MIN_ANSWERS_PER_CONNECTION} times per connection in a run (judged by one request alone after the warm-up, and by the run itself) is measured by a count of ${MIN_ANSWERS_PER_CONNECTION * opts.connections} requests instead (†). Rates count 2xx answers only; the nodes wait for an answer as long as autocannon does (\`REQUEST_TIMEOUT\` 60 s), so a slow answer is measured, not turned into a 504.`,
 		"- **Paths**: *Microservices* = gateway (moleculer-web) → NATS → the service → its own database, one node per service, cacher off. *Cached* = the same with Moleculer's memory cacher on. *Monolith* = `bench/monolith.ts`: one process, one database, no broker, the same validation schemas, projection code and queries (its answers are checked byte for byte against the gateway's before it is measured). *Ceiling* = the same queries straight through the MongoDB driver, no HTTP.",
 		"",
 		...targetsSection(report),

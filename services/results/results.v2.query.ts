@@ -52,19 +52,21 @@ export async function listResultsV2(matches: DocumentCollection, params: Results
 	const { limit = 20 } = params;
 	const filter = { ...v2Filter(params), _deleted: false };
 	const cursor = readCursor(params.cursor);
-	const pageQuery = cursor ? { $and: [filter, afterCursor(cursor)] } : filter;
 	// One more than asked tells whether there is a next page.
-	const [rows, byStatus] = await Promise.all([matches.find(pageQuery, { sort: V2_SORT, limit: limit + 1 }), matches.countBy(filter, "status")]);
+	const reading = matches.find(cursor ? { $and: [filter, afterCursor(cursor)] } : filter, { sort: V2_SORT, limit: limit + 1 });
+	// Only the first page shows where the result set starts: later pages ask for both ends at once.
+	const [rows, byStatus, storedEnds] = await Promise.all([reading, matches.countBy(filter, "status"), cursor ? resultSetEnds(matches, filter) : null]);
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
 	const hasNext = rows.length > limit;
-	const { newest, oldest } = await resultSetEnds(matches, filter, cursor ? null : page, hasNext);
+	const { newest, oldest } = storedEnds ?? (await firstPageEnds(matches, filter, page, hasNext));
 	return {
 		filters: echoFilters(params),
 		resultSet: {
 			count: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
 			first: oldest ? String(oldest.utcDate).slice(0, 10) : null,
 			last: newest ? String(newest.utcDate).slice(0, 10) : null,
+			// Of the matches the filters select: with status=SCHEDULED, none.
 			played: byStatus.get("FINISHED") ?? 0,
 		},
 		matches: page.map(row => Object.fromEntries(Object.entries(row).filter(([key]) => !HIDDEN.includes(key))) as unknown as V4Match),
@@ -72,16 +74,26 @@ export async function listResultsV2(matches: DocumentCollection, params: Results
 	};
 }
 
+interface Ends {
+	newest?: StoredDoc;
+	oldest?: StoredDoc;
+}
+
+/** The newest and the oldest match of the whole result set, read from the store. */
+async function resultSetEnds(matches: DocumentCollection, filter: Query): Promise<Ends> {
+	const [newest, oldest] = await Promise.all([endOf(matches, filter, -1), endOf(matches, filter, 1)]);
+	return { newest, oldest };
+}
+
 /**
- * The newest and the oldest match of the whole result set. The first page starts with the newest
- * and, when it is also the last, ends with the oldest: each query saved is a read of every
- * match on a server without indexes (FerretDB v1 on SQLite).
+ * The same, for the first page: it starts with the newest and, when it is also the last page,
+ * ends with the oldest. Each query saved is a read of every match on a server without indexes
+ * (FerretDB v1 on SQLite).
  */
-async function resultSetEnds(matches: DocumentCollection, filter: Query, firstPage: StoredDoc[] | null, hasNext: boolean): Promise<{ newest?: StoredDoc; oldest?: StoredDoc }> {
-	const endOf = async (direction: 1 | -1) => (await matches.find(filter, { sort: [["utcDate", direction]], limit: 1 }))[0];
-	if (firstPage === null) {
-		const [newest, oldest] = await Promise.all([endOf(-1), endOf(1)]);
-		return { newest, oldest };
-	}
-	return { newest: firstPage[0], oldest: hasNext ? await endOf(1) : firstPage[firstPage.length - 1] };
+async function firstPageEnds(matches: DocumentCollection, filter: Query, page: StoredDoc[], hasNext: boolean): Promise<Ends> {
+	return { newest: page[0], oldest: hasNext ? await endOf(matches, filter, 1) : page[page.length - 1] };
+}
+
+async function endOf(matches: DocumentCollection, filter: Query, direction: 1 | -1): Promise<StoredDoc | undefined> {
+	return (await matches.find(filter, { sort: [["utcDate", direction]], limit: 1 }))[0];
 }

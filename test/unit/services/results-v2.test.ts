@@ -103,8 +103,10 @@ describe("listResultsV2", () => {
 	}
 
 	/** The summary worked out by hand from every live view, the way a reader would. */
-	async function expectedSummary(collection: DocumentCollection, codes: string[]) {
-		const live = (await collection.find({ _deleted: false })).filter(view => codes.includes((view.competition as { code: string }).code));
+	async function expectedSummary(collection: DocumentCollection, codes: string[], status?: string) {
+		const live = (await collection.find({ _deleted: false })).filter(
+			view => codes.includes((view.competition as { code: string }).code) && (status === undefined || view.status === status),
+		);
 		const dates = live.map(view => String(view.utcDate).slice(0, 10)).sort();
 		return { count: live.length, first: dates[0], last: dates[dates.length - 1], played: live.filter(view => view.status === "FINISHED").length };
 	}
@@ -115,8 +117,11 @@ describe("listResultsV2", () => {
 			[{ competitions: "PL,BL1", limit: 20 }, ["PL", "BL1"]],
 			[{ competition: "PL", limit: 7 }, ["PL"]],
 			[{ competition: "BL1", limit: 50 }, ["BL1"]],
+			// Played counts within the filters: none of the scheduled matches, all of the finished ones.
+			[{ competitions: "PL,BL1", status: "SCHEDULED", limit: 5 }, ["PL", "BL1"]],
+			[{ competitions: "PL,BL1", status: "FINISHED", limit: 5 }, ["PL", "BL1"]],
 		] as const) {
-			const expected = await expectedSummary(collection, [...codes]);
+			const expected = await expectedSummary(collection, [...codes], "status" in params ? params.status : undefined);
 			const seen: string[] = [];
 			let cursor: string | undefined;
 			do {
