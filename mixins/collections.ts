@@ -26,6 +26,8 @@ export interface DocumentCollection {
 	/** How many documents match, per value of `field` (one pass, where separate counts would each read the matches). */
 	countBy(query: Query, field: string): Promise<Map<unknown, number>>;
 	findById(id: string): Promise<StoredDoc | null>;
+	/** The documents with these `_id`s that exist, in no particular order. */
+	findByIds(ids: string[]): Promise<StoredDoc[]>;
 	/** Inserts or replaces the document with that `_id`. */
 	put(doc: StoredDoc): Promise<void>;
 	/**
@@ -83,6 +85,13 @@ function valueAt(doc: StoredDoc, path: string): unknown {
 /** Below this many documents a batch is written one by one: finding which exist costs more. */
 const BULK_THRESHOLD = 50;
 
+/**
+ * Up to this many documents are found by `_id` one at a time: FerretDB v1 on SQLite hands its
+ * backend a filter only when it is `_id` alone and reads the whole collection for any other,
+ * `$in` included (43 ms against 521 ms over 3,861 documents). On MongoDB both are index lookups.
+ */
+const FEW_BY_ID = 20;
+
 function isDuplicateKey(err: unknown): boolean {
 	const e = err as { code?: number; errorType?: string };
 	return e?.code === 11000 || e?.errorType === "uniqueViolated";
@@ -110,6 +119,12 @@ export class MongoDocumentCollection implements DocumentCollection {
 
 	findById(id: string): Promise<StoredDoc | null> {
 		return this.collection.findOne({ _id: id });
+	}
+
+	async findByIds(ids: string[]): Promise<StoredDoc[]> {
+		if (ids.length > FEW_BY_ID) return this.find({ _id: { $in: ids } });
+		const found = await Promise.all(ids.map(id => this.findById(id)));
+		return found.filter((doc): doc is StoredDoc => doc !== null);
 	}
 
 	async put(doc: StoredDoc): Promise<void> {
@@ -216,6 +231,10 @@ export class NedbDocumentCollection implements DocumentCollection {
 
 	findById(id: string): Promise<StoredDoc | null> {
 		return this.db.findOneAsync({ _id: id });
+	}
+
+	findByIds(ids: string[]): Promise<StoredDoc[]> {
+		return this.find({ _id: { $in: ids } });
 	}
 
 	async put(doc: StoredDoc): Promise<void> {

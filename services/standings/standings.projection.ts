@@ -29,17 +29,10 @@ export function matchView(match: Match): Record<string, unknown> {
 	return { ...table, _table: tableKeyOf(match) };
 }
 
-/** Up to this many matches are looked up one by one (see storedTables). */
-const FEW = 20;
-
-/**
- * The tables the stored views of these matches count in: where the matches were before this
- * batch. A few changed matches (the everyday case) are looked up by id, each: a server that
- * reads the whole collection for any other filter (FerretDB v1 on SQLite) finds those directly.
- */
+/** The tables the stored views of these matches count in: where the matches were before this batch. */
 async function storedTables(matches: DocumentCollection, ids: string[]): Promise<string[]> {
-	const stored = ids.length <= FEW ? await Promise.all(ids.map(id => matches.findById(id))) : await matches.find({ _id: { $in: ids } });
-	return stored.flatMap(view => (typeof view?._table === "string" ? [view._table] : []));
+	const stored = await matches.findByIds(ids);
+	return stored.flatMap(view => (typeof view._table === "string" ? [view._table] : []));
 }
 
 /** The tables the changes put their matches in (a tombstone puts its match in none). */
