@@ -17,9 +17,10 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The dashboard's browser code and its tests: ES modules, type-checked against the DOM by tsc
-		// (services/api/dashboard/tsconfig.json), which also knows every browser and Jest global.
-		files: ["services/api/dashboard/public/**/*.js", "test/unit/services/api/dashboard/**/*.js"],
+		// The dashboard's and the API docs' browser code and the dashboard's tests: ES modules,
+		// type-checked against the DOM by tsc (services/api/{dashboard,docs}/tsconfig.json), which
+		// also knows every browser and Jest global.
+		files: ["services/api/dashboard/public/**/*.js", "services/api/docs/public/**/*.js", "test/unit/services/api/dashboard/**/*.js"],
 		languageOptions: { sourceType: "module" },
 		rules: { "no-undef": "off" },
 	},

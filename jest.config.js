@@ -1,5 +1,6 @@
 // Unit tests run in parallel; integration tests start real processes on real NATS and
-// FerretDB, so they run one file at a time (see test/support/servers.ts).
+// FerretDB (started once by test/support/global-setup.ts, with tools/servers/), so they run
+// one file at a time.
 /** @type {import('jest').Config} */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 

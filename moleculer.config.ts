@@ -3,7 +3,8 @@ import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
 import { FaultInjectionMiddleware, parseFaultSettings } from "./platform/middlewares/fault-injection";
 
-const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection, shutdownTimeout, tracing, cacher, cacheTtl } = config();
+const settings = config();
+const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection, shutdownTimeout, tracing, cacher, cacheTtl } = settings;
 
 function isRetryable(err: Error): boolean {
 	return Boolean((err as { retryable?: boolean }).retryable) && err.name !== "RequestTimeoutError";
@@ -45,6 +46,8 @@ const brokerConfig: BrokerOptions = {
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
 	tracing: tracing === "console" ? { enabled: true, exporter: { type: "Console" } } : { enabled: false },
 	cacher: cacherOptions(),
+	// What services read of the configuration (contracts/node-config.ts): they never import platform/.
+	matchday: settings,
 	middlewares: faultInjection ? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))] : [],
 };
 

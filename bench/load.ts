@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../scripts/lib/test-servers";
+import { REPO_ROOT } from "../tools/servers";
 
 export interface Load {
 	rps: number;

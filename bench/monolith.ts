@@ -9,20 +9,17 @@ import Validator from "fastest-validator";
 import { MongoClient } from "mongodb";
 import type { Service } from "moleculer";
 import { parse as parseQuery } from "qs";
-import {
-	type Change,
-	competitionsListParams,
-	playersListParams,
-	resultsListParams,
-	resultsListV2Params,
-	standingsListParams,
-	teamsListParams,
-} from "../contracts";
+import { type Change, type HandlerParams } from "../contracts";
+import { competitionsListParams } from "../services/competitions/competitions.contract";
+import { playersListParams } from "../services/players/players.contract";
+import { resultsListParams, resultsListV2Params } from "../services/results/results.contract";
+import { standingsListParams } from "../services/standings/standings.contract";
+import { teamsListParams } from "../services/teams/teams.contract";
 import { openOpenFootballDir, streamOpenFootball } from "../domain/openfootball";
-import { type DocumentCollection, MongoDocumentCollection } from "../mixins/collections";
+import { type DocumentCollection, MongoDocumentCollection } from "../storage/collections";
 import { type DbMethods, openMemoryCollection } from "../mixins/db.mixin";
 import { listPage } from "../mixins/listing";
-import type { ProjectionOptions } from "../mixins/projection.mixin";
+import type { ProjectionOptions } from "../mixins/projection";
 import { COMPETITIONS } from "../services/competitions/competitions.projection";
 import { competitionsPageRequest } from "../services/competitions/competitions.query";
 import { PROJECTION as COMPETITIONS_SERVICE } from "../services/competitions/competitions.v1.service";
@@ -35,7 +32,7 @@ import { PROJECTION as RESULTS_SERVICE } from "../services/results/results.v1.se
 import { MATCHES_V2 } from "../services/results/results.v2.projection";
 import { listResultsV2 } from "../services/results/results.v2.query";
 import { PROJECTION as RESULTS_V2_SERVICE } from "../services/results/results.v2.service";
-import { indexMatchesByTable, STANDINGS } from "../services/standings/standings.projection";
+import { STANDINGS } from "../services/standings/standings.projection";
 import { standingsPageRequest } from "../services/standings/standings.query";
 import { PROJECTION as STANDINGS_SERVICE } from "../services/standings/standings.v1.service";
 import { TEAMS } from "../services/teams/teams.projection";
@@ -60,16 +57,16 @@ type AreaName = keyof typeof AREAS;
 /** Opens every area's collections in MongoDB (one database, prefixed names) or in memory. */
 async function openAreas(client: MongoClient | null): Promise<Record<AreaName, Area>> {
 	const areas = {} as Record<AreaName, Area>;
-	for (const [name, { collections }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
+	for (const [name, { collections, prepare }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
 		const open = new Map<string, DocumentCollection>();
 		for (const collection of collections) {
 			const full = `${name}_${collection}`;
 			open.set(collection, client ? new MongoDocumentCollection(client.db("monolith").collection(full)) : await openMemoryCollection());
 		}
 		areas[name] = { collection: (collection: string) => open.get(collection)! } as unknown as Area;
+		// What the service does once its store is open (standings: its index on the table key).
+		await prepare?.(areas[name]);
 	}
-	// The index the standings service creates when it starts.
-	await indexMatchesByTable(areas.standings);
 	return areas;
 }
 
@@ -93,7 +90,11 @@ interface Route {
 
 function routes(areas: Record<AreaName, Area>): Record<string, Route> {
 	const v = new Validator({ useNewCustomCheckerFunction: true });
-	const route = (schema: object, answer: (params: Params) => Promise<unknown>): Route => ({ check: v.compile(schema), answer });
+	// The validator has filled in defaults by the time `answer` runs, as Moleculer's does for a handler.
+	const route = <S extends object>(schema: S, answer: (params: HandlerParams<S>) => Promise<unknown>): Route => ({
+		check: v.compile(schema),
+		answer: params => answer(params as HandlerParams<S>),
+	});
 	return {
 		"/api/v1/players": route(playersListParams, p => listPage(areas.players.collection(PLAYERS), playersPageRequest(p))),
 		"/api/v1/competitions": route(competitionsListParams, p => listPage(areas.competitions.collection(COMPETITIONS), competitionsPageRequest(p))),

@@ -4,7 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, waitForPort } from "../scripts/lib/test-servers";
+import { freePort, waitForPort } from "../tools/servers";
 
 /** Debian installs each major version's programs in its own folder; the newest wins. */
 const DEBIAN_POSTGRES_ROOT = "/usr/lib/postgresql";

@@ -1,26 +1,16 @@
-// The contracts of matchday: every action and event, typed, with typed call and emit helpers.
-import type { CallingOptions } from "moleculer";
-import type { ActionContracts, ActionName } from "./actions";
+// What services share: the change events and the feed, the list-result shape, the building
+// blocks of params and result schemas, what a public action declares, the metrics of sync and
+// the node configuration's shape. Each service's own contract lives in its folder.
 import type { MasterChangedPayload, ProjectionUpdatedPayload, SyncRequestedPayload } from "./events";
 
-export * from "./actions";
 export * from "./events";
+export * from "./feed";
+export * from "./list-result";
 export * from "./metrics";
-
-/** Anything that can call an action: a broker or a context. */
-interface Caller {
-	call(action: string, params?: unknown, opts?: CallingOptions): Promise<unknown>;
-}
-
-/** Calls an action with its contract's params and result types. */
-export function callAction<A extends ActionName>(
-	caller: Caller,
-	action: A,
-	params: ActionContracts[A]["params"],
-	opts?: CallingOptions,
-): Promise<ActionContracts[A]["result"]> {
-	return caller.call(action, params, opts) as Promise<ActionContracts[A]["result"]>;
-}
+export * from "./node-config";
+export * from "./params";
+export * from "./public-action";
+export * from "./schemas";
 
 export interface EventContracts {
 	"master.changed": MasterChangedPayload;

@@ -14,6 +14,9 @@ export const SYNC_METRICS = {
 	lag: "matchday.sync.consumer.lag",
 } as const;
 
+/** Every metric of sync's, as `$node.metrics` takes a pattern. */
+export const SYNC_METRICS_PATTERN = "matchday.sync.**";
+
 /** One metric as `$node.metrics` returns it. */
 export interface MetricSnapshot {
 	name: string;

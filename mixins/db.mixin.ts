@@ -5,8 +5,8 @@ import type { Service, ServiceSchema } from "moleculer";
 import DbService, { type DbAdapter } from "moleculer-db";
 import MongoDbAdapter from "moleculer-db-adapter-mongo";
 import type { Db } from "mongodb";
-import { config } from "../platform/config";
-import { type DocumentCollection, MongoDocumentCollection, type NedbDatastore, NedbDocumentCollection } from "./collections";
+import { nodeConfig } from "../contracts/node-config";
+import { type DocumentCollection, MongoDocumentCollection, type NedbDatastore, NedbDocumentCollection } from "../storage/collections";
 
 export interface DbMixinOptions {
 	/** The service's own database, e.g. `v1-players` (FerretDB allows `[a-zA-Z0-9_-]`). */
@@ -42,16 +42,19 @@ function memoryCollection(service: Service & DbState, name: string, main: string
 
 /** The mixin; the database name must be unique to the service (and its version). */
 export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
-	const { mongoUri } = config();
 	const [main] = options.collections;
-	const adapter = mongoUri
-		? // A server that stops answering fails the operation after 30 s instead of stalling it forever.
-			new MongoDbAdapter(mongoUri, { useUnifiedTopology: true, socketTimeoutMS: 30_000, serverSelectionTimeoutMS: 30_000 }, options.database)
-		: new DbService.MemoryAdapter();
 
 	const schema: Partial<ServiceSchema> & Record<string, unknown> = {
 		mixins: [DbService as unknown as Partial<ServiceSchema>],
-		adapter,
+		// The store is chosen when the service is made on a broker, from that node's configuration
+		// (moleculer-db reads `adapter` from the schema as it creates the service).
+		merged(this: Service, merged: Record<string, unknown>) {
+			const { mongoUri } = nodeConfig(this.broker);
+			merged.adapter = mongoUri
+				? // A server that stops answering fails the operation after 30 s instead of stalling it forever.
+					new MongoDbAdapter(mongoUri, { useUnifiedTopology: true, socketTimeoutMS: 30_000, serverSelectionTimeoutMS: 30_000 }, options.database)
+				: new DbService.MemoryAdapter();
+		},
 		collection: main,
 		// Published with the service in the registry: operators (the REPL's `topology`) see which database it owns.
 		metadata: { database: options.database },
@@ -65,6 +68,7 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 		},
 		/** Called by moleculer-db once connected (it retries every second until the server answers). */
 		async afterConnected(this: Service & DbState) {
+			const { mongoUri } = nodeConfig(this.broker);
 			const collections = new Map<string, DocumentCollection>();
 			for (const name of options.collections) {
 				collections.set(

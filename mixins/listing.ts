@@ -1,7 +1,7 @@
 // Reading a page of views: what every list action does once it has built its query.
 import type { ListResult } from "../contracts";
 import { escapeRegExp, foldText } from "../domain/text";
-import type { DocumentCollection, Query, Sort } from "./collections";
+import type { DocumentCollection, Query, Sort } from "../storage/collections";
 
 /** Fields every view carries for the projection's bookkeeping, never shown to clients. */
 const BOOKKEEPING = ["_id", "_seq", "_deleted"];
@@ -56,6 +56,6 @@ export function containsText(text: string): { $regex: RegExp } {
  * list of keys: Moleculer's cacher answers before the validator runs, so a key list would let
  * a request with an unknown or malformed extra parameter be served from a valid request's
  * entry instead of being refused. Projections clear their service's entries when they apply
- * changes (see projection.mixin.ts).
+ * changes (see mixins/projection/).
  */
 export const LIST_CACHE = { enabled: true } as const;

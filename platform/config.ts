@@ -3,57 +3,10 @@
 import { hostname } from "node:os";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { NodeConfig } from "../contracts/node-config";
 
-export interface Config {
-	/** Node id in the cluster; defaults to `<host>-<pid>`. */
-	nodeId: string;
-	/** Moleculer namespace: nodes only see nodes of the same namespace on the transporter. */
-	namespace: string;
-	/** Moleculer transporter (e.g. `nats://127.0.0.1:4222`); null runs a single-process broker. */
-	transporter: string | null;
-	/** MongoDB connection string; null keeps every store in memory (NeDB). */
-	mongoUri: string | null;
-	/** Which services this node runs (names from the catalogue); empty means all. */
-	services: string[];
-	/** Gateway port and interface. */
-	port: number;
-	host: string;
-	/** Folder of openfootball files that sync imports. */
-	dataDir: string;
-	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace";
-	logFormat: "text" | "json";
-	/** How long a call may take before it fails with a timeout (ms). */
-	requestTimeout: number;
-	/** How often a projection asks sync for changes it may have missed (ms); events make it faster, this makes it sure. */
-	catchUpInterval: number;
-	/** How many changes sync puts in one event. */
-	publishBatchSize: number;
-	/** How often sync re-reads its source (ms); 0 only on start and on request. */
-	syncInterval: number;
-	/** Chaos for master.changed events on this node (see platform/middlewares/fault-injection.ts); null is off. */
-	faultInjection: string | null;
-	/** Port of this node's /live and /ready endpoints (on HOST); 0 is off. */
-	healthPort: number;
-	/** How long a stopping node waits for its in-flight calls (ms). */
-	shutdownTimeout: number;
-	/** Gateway: requests per client per window; 0 is off. */
-	rateLimit: number;
-	rateLimitWindow: number;
-	/** Gateway: addresses of proxies whose X-Forwarded-For is believed (for the rate limit's client key). */
-	trustProxy: string[];
-	/** Gateway: origins allowed by CORS (`*` for any); empty sends no CORS headers. */
-	corsOrigins: string[];
-	/** Gateway: the bearer token of the admin routes; null switches them off. */
-	adminToken: string | null;
-	/** Largest request body the gateway reads (bytes). */
-	maxBodyBytes: number;
-	/** Moleculer tracing: off, or spans written to the log (console). */
-	tracing: "off" | "console";
-	/** Cache of list actions: memory, off, or a Redis URL. */
-	cacher: string;
-	/** How long a cached list stays (seconds); projections also clear it when they change. */
-	cacheTtl: number;
-}
+/** Kept as the name platform code knows; the shape lives in contracts (services read it from the broker). */
+export type Config = NodeConfig;
 
 export class ConfigError extends Error {}
 

@@ -3,15 +3,16 @@
 import type { Server } from "node:http";
 import { ServiceBroker } from "moleculer";
 import brokerConfig from "../moleculer.config";
-import { SERVICE_CATALOGUE, selectServices } from "./catalogue";
 import { config, ConfigError } from "./config";
+import { discoverServices, loadService, selectServices, UnknownServiceError } from "./discovery";
 import { startHealthServer } from "./health";
 
 async function main(): Promise<void> {
 	const settings = config();
-	const names = selectServices(settings.services);
+	const selected = selectServices(discoverServices(), settings.services);
+	const names = selected.map(entry => entry.fullName);
 	const broker = new ServiceBroker(brokerConfig);
-	for (const name of names) broker.createService(SERVICE_CATALOGUE[name]());
+	for (const entry of selected) broker.createService(loadService(entry));
 
 	let stopping = false;
 	let health: Server | undefined;
@@ -60,6 +61,6 @@ function printUrls(host: string, port: number): void {
 }
 
 main().catch(err => {
-	console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
+	console.error(err instanceof ConfigError || err instanceof UnknownServiceError ? `Configuration error: ${err.message}` : err);
 	process.exit(1);
 });

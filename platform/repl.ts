@@ -10,7 +10,7 @@ import type { ReplOptions, ServiceBroker } from "moleculer";
 import { ServiceBroker as Broker } from "moleculer";
 import brokerConfig from "../moleculer.config";
 import { config } from "./config";
-import { OperationError, requestSync, syncStatus, type SyncStatus, topology } from "./operations";
+import { OperationError, requestSync, syncStatus, type SyncStatus, topology } from "../contracts/operator-views";
 
 type ReplCommand = NonNullable<ReplOptions["customCommands"]>[number];
 

@@ -1,4 +1,5 @@
-// `npm run cluster`: the production topology (platform/topology.ts, as in docker-compose.yml)
+// `npm run cluster`: the production topology (platform/topology.ts: the services found under
+// services/ and the replicas each declares; docker-compose.yml is checked against it)
 // without Docker. Starts NATS and FerretDB (unless TRANSPORTER and MONGO_URI point at running
 // ones), then one process per node, each log line prefixed with its node id. Ctrl-C stops
 // every node gracefully, then the servers. `npm run repl` finds the cluster through .cluster/.
@@ -6,8 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { nodeIds, TOPOLOGY } from "../platform/topology";
-import { REPO_ROOT, startTestServers, type TestServers, waitForPort } from "./lib/test-servers";
+import { nodeIds, topology } from "../platform/topology";
+import { REPO_ROOT, startTestServers, type TestServers, waitForPort } from "../tools/servers";
 
 export const CLUSTER_DIR = join(REPO_ROOT, ".cluster");
 const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
 	}
 
 	const env = { ...process.env, TRANSPORTER: transporter, MONGO_URI: mongoUri, NAMESPACE: namespace, PORT: String(port) };
-	const ids = TOPOLOGY.flatMap(group => nodeIds(group).map(id => ({ id, services: group.services })));
+	const ids = topology().flatMap(group => nodeIds(group).map(id => ({ id, services: group.services })));
 	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
 	const nodes = ids.map(({ id, services }, i) => startNode(id, services, env, width, COLOURS[i % COLOURS.length]));
 

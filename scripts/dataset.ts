@@ -2,7 +2,7 @@
 // in openfootball's files, extrapolated from the real ones; sync reads it with DATA_DIR=DIR.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeDataset, type DatasetProgress } from "../domain/dataset-writer";
+import { writeDataset, type DatasetProgress } from "../dataset/dataset-writer";
 
 const USAGE = "usage: npm run dataset -- --scale N --out DIR [--seed S] [--from DIR]";
 

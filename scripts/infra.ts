@@ -2,7 +2,7 @@
 // tests. `up` writes their URLs to .infra/env (shell) and .infra/env.json; `down` stops them.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, startTestServers } from "./lib/test-servers";
+import { REPO_ROOT, startTestServers } from "../tools/servers";
 
 const INFRA_DIR = join(REPO_ROOT, ".infra");
 const STATE = join(INFRA_DIR, "env.json");

@@ -3,15 +3,13 @@
 // the registry and from each node's `$node.metrics`; only ids, versions and numbers leave the
 // gateway (no addresses, host names or configuration). The shaping is pure, so it is unit-tested.
 import type { ServiceBroker } from "moleculer";
-import type { MetricSnapshot } from "../../contracts";
-import { type RegisteredService, type SyncStatus, syncStatusFrom, topologyFrom } from "../../platform/operations";
+import { FEED_SERVICE, type MetricSnapshot, SYNC_METRICS_PATTERN } from "../../contracts";
+import { type RegisteredService, type SyncStatus, syncStatusFrom, topologyFrom } from "../../contracts/operator-views";
 
 /** Moleculer's count of requests; a node counts the calls it handles as type "local". */
 const REQUEST_TOTAL = "moleculer.request.total";
 /** The sync service, whose node holds the projections' checkpoints and lags. */
-const SYNC_SERVICE = "v1.sync";
-/** Sync's own gauges (contracts/metrics.ts), on the node that runs it. */
-const SYNC_METRICS_PATTERN = "matchday.sync.**";
+const SYNC_SERVICE = FEED_SERVICE;
 /** A node that does not answer this fast is shown without its rates rather than holding the page up. */
 const METRICS_TIMEOUT_MS = 2_000;
 

@@ -1,6 +1,6 @@
 // Turns `v1.competitions.list` params into a page request on the competitions projection.
-import type { CompetitionsListParams } from "../../contracts";
-import type { Query } from "../../mixins/collections";
+import type { CompetitionsListParams } from "./competitions.contract";
+import type { Query } from "../../storage/collections";
 import type { PageRequest } from "../../mixins/listing";
 
 export function competitionsPageRequest(params: CompetitionsListParams): PageRequest {
@@ -10,8 +10,8 @@ export function competitionsPageRequest(params: CompetitionsListParams): PageReq
 	return {
 		query,
 		sort: [["_name", 1], ["_id", 1]],
-		page: params.page ?? 1,
-		pageSize: params.pageSize ?? 20,
+		page: params.page,
+		pageSize: params.pageSize,
 		hidden: ["_name"],
 	};
 }

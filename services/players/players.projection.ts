@@ -5,7 +5,7 @@ import type { Change } from "../../contracts";
 import type { Player, Team } from "../../domain/model";
 import { foldText } from "../../domain/text";
 import type { DbMethods } from "../../mixins/db.mixin";
-import { applyAsViews } from "../../mixins/projection.mixin";
+import { applyAsViews } from "../../mixins/projection";
 
 export const PLAYERS = "players";
 export const TEAMS = "teams";

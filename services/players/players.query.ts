@@ -1,7 +1,7 @@
 // Turns `v1.players.list` params into a page request on the players projection.
-import type { PlayersListParams } from "../../contracts";
+import type { PlayersListParams } from "./players.contract";
 import { foldText } from "../../domain/text";
-import type { Query, Sort } from "../../mixins/collections";
+import type { Query, Sort } from "../../storage/collections";
 import { containsText, type PageRequest } from "../../mixins/listing";
 
 /** Sort keys clients know, and the stored fields that sort them (names sort without accents). */
@@ -22,9 +22,9 @@ export function playersPageRequest(params: PlayersListParams): PageRequest {
 	if (params.q) query._name = containsText(params.q);
 	return {
 		query,
-		sort: sortOf(params.sort ?? "name"),
-		page: params.page ?? 1,
-		pageSize: params.pageSize ?? 20,
+		sort: sortOf(params.sort),
+		page: params.page,
+		pageSize: params.pageSize,
 		hidden: ["_name", "_nationality", "_competitions"],
 	};
 }

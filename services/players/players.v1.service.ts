@@ -1,15 +1,15 @@
 // v1.players: lists players, filtered by team, competition, position, nationality or name.
 import type { Context, ServiceSchema } from "moleculer";
-import { type ListResult, playersListParams, type PlayersListParams } from "../../contracts";
+import { type ListResult } from "../../contracts";
+import { playersListDoc, playersListParams, type PlayersListParams } from "./players.contract";
 import type { Player } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection.mixin";
+import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
 import { applyPlayerChanges, PLAYERS, TEAMS } from "./players.projection";
 import { playersPageRequest } from "./players.query";
 
 /** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
 export const PROJECTION: ProjectionOptions = {
-	consumer: "v1.players",
 	database: "v1-players",
 	collections: [PLAYERS, TEAMS],
 	kinds: ["team", "player"],
@@ -20,8 +20,14 @@ const PlayersService: ServiceSchema<Record<string, never>, ProjectionMethods> = 
 	name: "players",
 	version: 1,
 	mixins: [ProjectionMixin(PROJECTION)],
+	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	metadata: { deployment: { replicas: 2 } },
 	actions: {
 		list: {
+			// Public: served by the gateway at GET /api/<version>/<name> (see contracts/public-action.ts).
+			rest: "GET /",
+			visibility: "published",
+			openapi: playersListDoc,
 			params: playersListParams,
 			cache: LIST_CACHE,
 			handler(ctx: Context<PlayersListParams>): Promise<ListResult<Player>> {

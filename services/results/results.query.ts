@@ -1,7 +1,7 @@
 // Turns `v1.results.list` params into a page request on the matches projection.
 import { Errors } from "moleculer";
-import type { ResultsListParams } from "../../contracts";
-import type { Query } from "../../mixins/collections";
+import type { ResultsListParams } from "./results.contract";
+import type { Query } from "../../storage/collections";
 import type { PageRequest } from "../../mixins/listing";
 
 /** Checks that an ISO date is a real calendar day (2023-02-30 is not). */
@@ -53,8 +53,8 @@ export function resultsPageRequest(params: ResultsListParams): PageRequest {
 	return {
 		query,
 		sort: [["utcDate", -1], ["_id", 1]],
-		page: params.page ?? 1,
-		pageSize: params.pageSize ?? 20,
+		page: params.page,
+		pageSize: params.pageSize,
 		hidden: ["_teams"],
 	};
 }

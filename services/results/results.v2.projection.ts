@@ -3,7 +3,7 @@ import type { Service } from "moleculer";
 import type { Change } from "../../contracts";
 import type { Match } from "../../domain/model";
 import type { DbMethods } from "../../mixins/db.mixin";
-import { applyAsViews } from "../../mixins/projection.mixin";
+import { applyAsViews } from "../../mixins/projection";
 import { toV4Match } from "./results.v2.view";
 
 export const MATCHES_V2 = "matches";

@@ -2,8 +2,8 @@
 // paging: a page starts after the sort key of the previous page's last row, so rows added or
 // removed meanwhile never make a client skip or repeat one.
 import { Errors } from "moleculer";
-import type { ResultsListV2Params, ResultsListV2Result, V4Match } from "../../contracts";
-import type { DocumentCollection, Query, Sort, StoredDoc } from "../../mixins/collections";
+import type { ResultsListV2Params, ResultsListV2Result, V4Match } from "./results.contract";
+import type { DocumentCollection, Query, Sort, StoredDoc } from "../../storage/collections";
 import { matchFilter } from "./results.query";
 import { type Cursor, decodeCursor, encodeCursor } from "./results.v2.view";
 

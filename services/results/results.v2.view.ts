@@ -1,6 +1,6 @@
 // The v2 view of a match: football-data.org's v4 shape, built from a master match, and the
 // cursor that pages through it. Pure, so that the projection and the tests share it.
-import type { V4Match } from "../../contracts";
+import type { V4Match } from "./results.contract";
 import type { Match, ScoreLine } from "../../domain/model";
 
 function plus(a: ScoreLine, b: ScoreLine): ScoreLine {

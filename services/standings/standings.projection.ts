@@ -5,9 +5,9 @@ import type { Service } from "moleculer";
 import type { Change } from "../../contracts";
 import type { Match } from "../../domain/model";
 import { standingOf, tableKeyOf, type TableMatch } from "../../domain/standings";
-import type { DocumentCollection } from "../../mixins/collections";
+import type { DocumentCollection } from "../../storage/collections";
 import type { DbMethods } from "../../mixins/db.mixin";
-import { applyAsViews } from "../../mixins/projection.mixin";
+import { applyAsViews } from "../../mixins/projection";
 
 export const STANDINGS = "standings";
 export const MATCHES = "matches";

@@ -1,6 +1,6 @@
 // Turns `v1.standings.list` params into a page request on the standings projection.
-import type { StandingsListParams } from "../../contracts";
-import type { Query } from "../../mixins/collections";
+import type { StandingsListParams } from "./standings.contract";
+import type { Query } from "../../storage/collections";
 import type { PageRequest } from "../../mixins/listing";
 
 export function standingsPageRequest(params: StandingsListParams): PageRequest {
@@ -12,7 +12,7 @@ export function standingsPageRequest(params: StandingsListParams): PageRequest {
 		query,
 		// By competition, newest season first; the key (`WC:2022:GROUP_STAGE:GROUP_A`) then orders stages and groups.
 		sort: [["competition.code", 1], ["season", -1], ["_id", 1]],
-		page: params.page ?? 1,
-		pageSize: params.pageSize ?? 20,
+		page: params.page,
+		pageSize: params.pageSize,
 	};
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Change } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
-import type { DocumentCollection, StoredDoc } from "../../mixins/collections";
+import type { DocumentCollection, StoredDoc } from "../../storage/collections";
 import type { PendingChange, StoredVersion } from "./master-diff";
 
 /** A master document as stored. */

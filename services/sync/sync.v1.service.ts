@@ -5,6 +5,7 @@
 import type { Context, ServiceSchema, ServiceSettingSchema } from "moleculer";
 import {
 	broadcastEvent,
+	CHANGE_SCHEMA_VERSION,
 	EVENTS,
 	syncChangesParams,
 	type SyncChangesParams,
@@ -12,10 +13,10 @@ import {
 	type SyncRequestedPayload,
 	syncRequestedSchema,
 	SYNC_METRICS,
+	nodeConfig,
 } from "../../contracts";
 import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
-import { config } from "../../platform/config";
 import { ChangeLog, sliceFeedPage } from "./change-log";
 import { MasterDiff, type PendingChange, sourceDocumentsOf } from "./master-diff";
 
@@ -70,18 +71,19 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	name: "sync",
 	version: 1,
 	mixins: [DbMixin({ database: "v1-sync", collections: ["documents", "counters", "consumers"] })],
-	settings: {
-		dataDir: config().dataDir,
-		publishBatchSize: config().publishBatchSize,
-		syncInterval: config().syncInterval,
-	},
+	// The single writer of the master data: one node, never more (see docs/sync.md).
+	metadata: { deployment: { replicas: 1 } },
+	// Filled from this node's configuration when the service is made (see created()).
+	settings: { dataDir: "", publishBatchSize: 0, syncInterval: 0 },
 
 	actions: {
 		/** The change feed: every master change after `since`, oldest first, up to `limit`. */
 		changes: {
+			// Internal: no `rest` route, so the gateway never serves it; any node of the cluster may call it.
+			visibility: "public",
 			params: syncChangesParams,
 			async handler(ctx: Context<SyncChangesParams>): Promise<SyncChangesResult> {
-				const { since, limit = 500, kinds, consumer } = ctx.params;
+				const { since, limit, kinds, consumer } = ctx.params;
 				const page = await this.changeLog().changesSince(since, limit, kinds);
 				if (consumer) await this.recordCheckpoint(consumer, since);
 				return page;
@@ -177,7 +179,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				const page = await log.changesSince(from, READ_PAGE);
 				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize)) {
 					// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
-					await broadcastEvent(this.broker, EVENTS.masterChanged, { schemaVersion: 1, epoch: page.epoch, ...slice });
+					await broadcastEvent(this.broker, EVENTS.masterChanged, { schemaVersion: CHANGE_SCHEMA_VERSION, epoch: page.epoch, ...slice });
 					await log.markPublished(slice.to);
 				}
 				from = page.lastSeq;
@@ -204,6 +206,8 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	},
 
 	created() {
+		const { dataDir, publishBatchSize, syncInterval } = nodeConfig(this.broker);
+		Object.assign(this.settings, { dataDir, publishBatchSize, syncInterval });
 		this.writing = Promise.resolve();
 		if (this.broker.isMetricsEnabled()) {
 			const gauge = (name: string, description: string, labelNames?: string[]) =>

@@ -1,6 +1,6 @@
 // Turns `v1.teams.list` params into a page request on the teams projection.
-import type { TeamsListParams } from "../../contracts";
-import type { Query } from "../../mixins/collections";
+import type { TeamsListParams } from "./teams.contract";
+import type { Query } from "../../storage/collections";
 import { containsText, type PageRequest } from "../../mixins/listing";
 
 export function teamsPageRequest(params: TeamsListParams): PageRequest {
@@ -12,8 +12,8 @@ export function teamsPageRequest(params: TeamsListParams): PageRequest {
 	return {
 		query,
 		sort: [["_name", 1], ["_id", 1]],
-		page: params.page ?? 1,
-		pageSize: params.pageSize ?? 20,
+		page: params.page,
+		pageSize: params.pageSize,
 		hidden: ["_name", "_search", "_codes", "_years", "_seasons"],
 	};
 }

@@ -6,10 +6,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ListResult, ResultsListV2Result } from "../../contracts";
+import type { ListResult } from "../../contracts";
+import type { ResultsListV2Result } from "../../services/results/results.contract";
 import type { Player } from "../../domain/model";
-import { freePort, REPO_ROOT } from "../../scripts/lib/test-servers";
+import { freePort, REPO_ROOT } from "../../tools/servers";
 import { eventually, getJson, resetDatabases, testEnv } from "../support/cluster";
+import { READ_SERVICES } from "../support/services";
 
 jest.setTimeout(300_000);
 
@@ -119,7 +121,7 @@ describe("npm run cluster and npm run repl", () => {
 		// A sync on request: nothing changed in the source, and every consumer is at the head.
 		const sync = await repl.type("sync", /Sync on sync-1: head (\d+) → \1 \(0 changes\)[\s\S]*v2\.results/, 180_000);
 		const head = sync.match(/head (\d+) →/)![1];
-		for (const consumer of ["v1.competitions", "v1.players", "v1.results", "v1.standings", "v1.teams", "v2.results"]) {
+		for (const consumer of READ_SERVICES) {
 			expect(sync).toMatch(new RegExp(`${consumer.replace(".", "\\.")}\\s+│ ${head}\\s+│ 0 `));
 		}
 

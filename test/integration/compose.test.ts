@@ -1,14 +1,15 @@
 // docker-compose.yml cannot run here (no Docker engine), so it is checked as deeply as it can
 // be: Debian's docker-compose must accept it, it must declare the topology `npm run cluster`
 // runs, and each service's environment must give it its own database and the NATS address.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ServiceBroker } from "moleculer";
 import { parse } from "yaml";
-import { SERVICE_CATALOGUE } from "../../platform/catalogue";
-import { TOPOLOGY } from "../../platform/topology";
-import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import { topology } from "../../platform/topology";
+import { REPO_ROOT } from "../../tools/servers";
+import { composeGaps } from "../support/compose";
+import { databaseOf, SERVICES } from "../support/services";
 
 interface ComposeService {
 	image?: string;
@@ -33,12 +34,6 @@ function composeConfig(): Compose {
 	return parse(yaml) as Compose;
 }
 
-/** The database a service really uses: what its DbMixin publishes in the registry metadata. */
-function databaseOf(service: string): string | undefined {
-	const broker = new ServiceBroker({ logger: false, metrics: false });
-	const created = broker.createService(SERVICE_CATALOGUE[service]());
-	return (created.metadata as { database?: string }).database;
-}
 
 let compose: Compose;
 const appServices = () => Object.entries(compose.services).filter(([, service]) => service.build);
@@ -53,12 +48,18 @@ describe("docker-compose.yml", () => {
 		expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["mongo", "nats"]));
 	});
 
-	test("it runs the topology of `npm run cluster`: every service of the catalogue, both versions of results, the same replicas", () => {
+	test("it declares every node group the services give (composeGaps, as a new service finds out), and nothing else", () => {
+		expect(composeGaps(topology(), readFileSync(join(REPO_ROOT, "docker-compose.yml"), "utf8"))).toEqual([]);
+	});
+
+	test("it runs the topology of `npm run cluster`: every service found, both versions of results, the same replicas", () => {
 		const declared = appServices().map(([name, service]) => ({ name, services: service.build?.args?.SERVICE, replicas: service.deploy?.replicas ?? 1 }));
 		expect(declared.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-			TOPOLOGY.map(group => ({ ...group })).sort((a, b) => a.name.localeCompare(b.name)),
+			topology()
+				.map(group => ({ ...group }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
 		);
-		expect(new Set(declared.map(d => d.services))).toEqual(new Set(Object.keys(SERVICE_CATALOGUE)));
+		expect(new Set(declared.map(d => d.services))).toEqual(new Set(SERVICES.map(entry => entry.fullName)));
 	});
 
 	test("every service is built as its own image, with a health check and a restart policy", () => {
@@ -86,7 +87,8 @@ describe("docker-compose.yml", () => {
 			expect(seen.get(database!)).toBeUndefined();
 			seen.set(database!, name);
 		}
-		expect([...seen.keys()].sort()).toEqual(["v1-competitions", "v1-players", "v1-results", "v1-standings", "v1-sync", "v1-teams", "v2-results"]);
+		// One per service with a store: every service found but the gateway.
+		expect(seen.size).toBe(SERVICES.length - 1);
 	});
 
 	test("every node finds the others over the compose NATS, which has JetStream on", () => {
@@ -120,6 +122,37 @@ describe("Dockerfile", () => {
 		expect(runtime).toMatch(/COPY --from=deps \/app\/node_modules/);
 		expect(runtime).not.toMatch(/COPY --from=build \/app\/node_modules/);
 	});
+
+	test("each service builds alone: its folder and the shared code the build stage copies compile, and the node runs", () => {
+		// The folders the build stage copies (`COPY x x`), as the image has them.
+		const build = dockerfile.slice(0, dockerfile.indexOf("AS deps"));
+		const copied = [...build.matchAll(/^COPY (\S+) \1$/gm)].map(match => match[1]);
+		expect(copied).toEqual(expect.arrayContaining(["contracts", "domain", "storage", "mixins", "platform", "services"]));
+		const folders = [...new Set(SERVICES.map(entry => entry.folder))];
+		for (const folder of folders) {
+			const root = mkdtempSync(join(tmpdir(), `matchday-image-${folder}-`));
+			try {
+				for (const file of ["package.json", "tsconfig.json", "tsconfig.build.json", "moleculer.config.ts"]) cpSync(join(REPO_ROOT, file), join(root, file));
+				for (const dir of copied.filter(dir => dir !== "services")) cpSync(join(REPO_ROOT, dir), join(root, dir), { recursive: true });
+				cpSync(join(REPO_ROOT, "services", folder), join(root, "services", folder), { recursive: true });
+				symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+				const tsc = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
+				expect({ folder, compiled: tsc.stdout + tsc.stderr, status: tsc.status }).toEqual({ folder, compiled: "", status: 0 });
+				expect(readdirSync(join(root, "dist", "services"))).toEqual([folder]);
+				if (folder !== "players") continue;
+				// The compiled node of one image, as its CMD runs it, finds its one service and starts.
+				const run = spawnSync(process.execPath, ["-e", 'process.env.SERVICES="v1.players"; require("./dist/platform/node.js"); setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000);'], {
+					cwd: root,
+					encoding: "utf8",
+					timeout: 30_000,
+					env: { ...process.env, TRANSPORTER: "", MONGO_URI: "" },
+				});
+				expect(run.stdout + run.stderr).toMatch(/Node \S+ runs v1\.players in one process/);
+			} finally {
+				rmSync(root, { recursive: true, force: true });
+			}
+		}
+	}, 240_000);
 
 	test("one image per service: the SERVICE build argument is required and becomes SERVICES", () => {
 		expect(runtime).toMatch(/^ARG SERVICE$/m);

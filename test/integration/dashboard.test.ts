@@ -10,9 +10,10 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import type { ListResult } from "../../contracts";
 import type { Match } from "../../domain/model";
-import { freePort, REPO_ROOT, waitForPort } from "../../scripts/lib/test-servers";
+import { freePort, REPO_ROOT, waitForPort } from "../../tools/servers";
 import { type BrowserProblem, chromiumPath, recordProblems } from "../support/browser";
 import { eventually, getJson, NodeProcess } from "../support/cluster";
+import { SERVICES } from "../support/services";
 
 jest.setTimeout(120_000);
 
@@ -174,7 +175,7 @@ describe("a reader's walk through the dashboard", () => {
 		await nodeCard.first().waitFor();
 		expect(await nodeCard.count()).toBe(1); // npm start: one node runs everything
 		const services = await nodeCard.getByRole("list", { name: /^Services on / }).getByRole("listitem").allInnerTexts();
-		expect(services).toEqual(expect.arrayContaining(["api", "v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.sync"]));
+		expect(services.sort()).toEqual(SERVICES.map(entry => entry.fullName).sort());
 		expect(await nodeCard.innerText()).toContain("(this gateway)");
 		const lags = page.getByRole("table", { name: /checkpoint and lag/ });
 		expect(await lags.innerText()).toMatch(/v1\.players\s+[\d,]+\s+0 \(in sync\)/);

@@ -2,7 +2,7 @@
 import type { ListResult } from "../../contracts";
 import type { Match, Player } from "../../domain/model";
 import type { Standing } from "../../domain/standings";
-import { freePort, waitForPort } from "../../scripts/lib/test-servers";
+import { freePort, waitForPort } from "../../tools/servers";
 import { eventually, getJson, NodeProcess } from "../support/cluster";
 
 jest.setTimeout(120_000);

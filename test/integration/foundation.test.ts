@@ -4,10 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import type { ServiceBroker } from "moleculer";
-import type { ListResult, ResultsListV2Result } from "../../contracts";
+import { FEED_SERVICE, type ListResult } from "../../contracts";
+import type { ResultsListV2Result } from "../../services/results/results.contract";
 import type { Competition, Match, Player, Team } from "../../domain/model";
 import type { Standing } from "../../domain/standings";
-import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import { REPO_ROOT } from "../../tools/servers";
+import { databaseOf, nodeNameOf, READ_SERVICES } from "../support/services";
 import {
 	eventually,
 	getJson,
@@ -22,8 +24,7 @@ import {
 
 jest.setTimeout(180_000);
 
-const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"];
-const DATABASES = ["v1-sync", "v1-players", "v1-competitions", "v1-teams", "v1-results", "v2-results", "v1-standings"];
+const DATABASES = [FEED_SERVICE, ...READ_SERVICES].map(databaseOf);
 
 let env: TestEnv;
 let nodes: NodeProcess[] = [];
@@ -51,7 +52,7 @@ beforeAll(async () => {
 		return page.head > 5000 ? page : undefined;
 	}, 60_000, "sync's import");
 
-	const readers = READ_SERVICES.map(service => startNode(env, service.replace(/^v(\d)\.(.*)$/, "$2-v$1"), service));
+	const readers = READ_SERVICES.map(service => startNode(env, nodeNameOf(service), service));
 	nodes.push(...readers);
 	const gateway = await startGateway(env);
 	nodes.push(gateway.node);

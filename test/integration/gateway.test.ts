@@ -9,16 +9,15 @@ import type { ListResult } from "../../contracts";
 import type { Player } from "../../domain/model";
 import { seededRandom } from "../../platform/middlewares/fault-injection";
 import type { ClusterView } from "../../services/api/cluster-view";
-import { PUBLIC_ROUTES } from "../../services/api/routes";
-import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import { REPO_ROOT } from "../../tools/servers";
 import { validateOpenApi } from "../support/openapi-validator";
+import { nodeNameOf, publicPath, READ_SERVICES } from "../support/services";
 import { eventually, getJson, type NodeProcess, resetDatabases, startGateway, startNode, type TestEnv, testEnv } from "../support/cluster";
 
 jest.setTimeout(300_000);
 
 const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
-const READ_SERVICES = ["v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"];
-const ROUTES = Object.keys(PUBLIC_ROUTES).map(key => `/api${key.split(" ")[1]}`);
+const ROUTES = READ_SERVICES.map(publicPath);
 
 let env: TestEnv;
 let dataDir: string;
@@ -43,7 +42,7 @@ async function request(url: string, init: RequestInit = {}): Promise<{ status: n
 }
 
 function startReader(service: string): Promise<NodeProcess> {
-	const name = service.replace(/^v(\d)\.(.*)$/, "$2-v$1");
+	const name = nodeNameOf(service);
 	// A long cache life: only the projection's own invalidation can make a cached list fresh.
 	const node = startNode(env, name, service, { CACHE_TTL: "3600" });
 	nodes.set(name, node);

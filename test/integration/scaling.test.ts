@@ -15,7 +15,7 @@ import {
 	type TestEnv,
 	testEnv,
 } from "../support/cluster";
-import { syncStatus } from "../../platform/operations";
+import { syncStatus } from "../../contracts/operator-views";
 
 jest.setTimeout(240_000);
 

@@ -9,7 +9,7 @@ import type { Match } from "../../domain/model";
 import { toV4Match } from "../../services/results/results.v2.view";
 import { apiDocs, apiDocsV2, differences, digest, masterDocs } from "../support/digest";
 import { EditableSource } from "../support/source-edits";
-import { syncStatus } from "../../platform/operations";
+import { syncStatus } from "../../contracts/operator-views";
 
 jest.setTimeout(900_000);
 

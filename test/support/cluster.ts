@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { ServiceBroker } from "moleculer";
-import { freePort, REPO_ROOT, waitForPort } from "../../scripts/lib/test-servers";
+import { freePort, REPO_ROOT, waitForPort } from "../../tools/servers";
 
 const LOG_DIR = join(REPO_ROOT, "test-artifacts", "logs");
 const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
@@ -31,9 +31,11 @@ export class NodeProcess {
 	constructor(
 		readonly name: string,
 		env: Record<string, string>,
+		/** The tree to run the node from: the repository, or a copy of it with changes of a test's own. */
+		root: string = REPO_ROOT,
 	) {
 		this.child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
-			cwd: REPO_ROOT,
+			cwd: root,
 			env: { ...process.env, LOG_LEVEL: process.env.NODE_LOG_LEVEL ?? "info", ...env, NODE_ID: name },
 			stdio: ["ignore", "pipe", "pipe"],
 		});
@@ -88,14 +90,18 @@ export class NodeProcess {
 }
 
 /** Starts a node running `services` (a SERVICES value) with the test servers. */
-export function startNode(env: TestEnv, name: string, services: string, extra: Record<string, string> = {}): NodeProcess {
-	return new NodeProcess(name, {
-		TRANSPORTER: env.transporter,
-		MONGO_URI: env.mongoUri,
-		NAMESPACE: env.namespace,
-		SERVICES: services,
-		...extra,
-	});
+export function startNode(env: TestEnv, name: string, services: string, extra: Record<string, string> = {}, root?: string): NodeProcess {
+	return new NodeProcess(
+		name,
+		{
+			TRANSPORTER: env.transporter,
+			MONGO_URI: env.mongoUri,
+			NAMESPACE: env.namespace,
+			SERVICES: services,
+			...extra,
+		},
+		root,
+	);
 }
 
 /** Starts the gateway on a free port; resolves with its base URL once it listens. */

@@ -2,7 +2,8 @@
 // (not a count), and the first differences when they disagree.
 import { createHash } from "node:crypto";
 import type { ServiceBroker } from "moleculer";
-import type { ListResult, ResultsListV2Result, SyncChangesResult } from "../../contracts";
+import type { ListResult, SyncChangesResult } from "../../contracts";
+import type { ResultsListV2Result } from "../../services/results/results.contract";
 import type { EntityKind } from "../../domain/model";
 import { getJson } from "./cluster";
 

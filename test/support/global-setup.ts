@@ -1,6 +1,6 @@
 // Before the integration tests: real NATS and FerretDB. Given ones (TRANSPORTER and MONGO_URI,
 // e.g. from `npm run infra:up`) are used as they are; otherwise fresh ones are started here.
-import { startTestServers, type TestServers } from "../../scripts/lib/test-servers";
+import { startTestServers, type TestServers } from "../../tools/servers";
 
 declare global {
 	var __matchdayServers: TestServers | undefined;

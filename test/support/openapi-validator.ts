@@ -2,7 +2,7 @@
 // The package is an ES module, which Jest's CommonJS runtime cannot load: it runs in a Node
 // child process, fed on stdin.
 import { spawnSync } from "node:child_process";
-import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import { REPO_ROOT } from "../../tools/servers";
 
 const CHECKER = `
 import { readFileSync } from "node:fs";

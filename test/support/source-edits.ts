@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../scripts/lib/test-servers";
+import { REPO_ROOT } from "../../tools/servers";
 
 interface Squad {
 	name: string;

@@ -1,4 +1,4 @@
-import { type DocumentCollection, NedbDocumentCollection } from "../../../mixins/collections";
+import { type DocumentCollection, NedbDocumentCollection } from "../../../storage/collections";
 import { openMemoryCollection } from "../../../mixins/db.mixin";
 import { listPage, totalFromPage } from "../../../mixins/listing";
 

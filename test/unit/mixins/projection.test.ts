@@ -3,6 +3,7 @@
 import { type Middleware, ServiceBroker, type ServiceSchema } from "moleculer";
 import type { ListResult } from "../../../contracts";
 import type { Player, Team } from "../../../domain/model";
+import { readConfig } from "../../../platform/config";
 import PlayersService from "../../../services/players/players.v1.service";
 import SyncService from "../../../services/sync/sync.v1.service";
 import TeamsService from "../../../services/teams/teams.v1.service";
@@ -51,6 +52,9 @@ beforeEach(async () => {
 	handlerErrors = [];
 	broker = new ServiceBroker({
 		logger: false,
+		// The node's configuration reaches services through the broker, as moleculer.config.ts hands
+		// it over: sync reads the test's folder, and only when asked.
+		matchday: readConfig({ DATA_DIR: source.dir, SYNC_INTERVAL: "0" }),
 		middlewares: [faultInjector(faults)],
 		// Errors thrown by event handlers end here (an emitter never sees them).
 		errorHandler: (err: Error) => {
@@ -58,12 +62,7 @@ beforeEach(async () => {
 		},
 	});
 	// The real sync service, reading the test's folder.
-	broker.createService({
-		name: "sync",
-		version: 1,
-		mixins: [SyncService as unknown as Partial<ServiceSchema>],
-		settings: { dataDir: source.dir, syncInterval: 0 },
-	});
+	broker.createService(SyncService as unknown as ServiceSchema);
 	broker.createService(PlayersService);
 	broker.createService(TeamsService);
 	await broker.start();

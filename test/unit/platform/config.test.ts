@@ -1,6 +1,4 @@
 import { ConfigError, readConfig } from "../../../platform/config";
-import { selectServices } from "../../../platform/catalogue";
-import { TOPOLOGY } from "../../../platform/topology";
 
 describe("readConfig", () => {
 	test("with nothing set, the node runs everything in one process, in memory, on port 3000", () => {
@@ -44,27 +42,5 @@ describe("readConfig", () => {
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);
 		expect(() => readConfig(env)).toThrow(message);
-	});
-});
-
-describe("selectServices", () => {
-	test("no names means every service", () => {
-		expect(selectServices([])).toEqual(["api", "v1.sync", "v1.players", "v1.competitions", "v1.teams", "v1.results", "v2.results", "v1.standings"]);
-	});
-
-	test("full names and bare names (every version) both work", () => {
-		expect(selectServices(["v1.players", "results", "api"])).toEqual(["v1.players", "v1.results", "v2.results", "api"]);
-		expect(selectServices(["v2.results"])).toEqual(["v2.results"]);
-	});
-
-	test("an unknown name is refused with the list of known ones", () => {
-		expect(() => selectServices(["scores"])).toThrow('Unknown service "scores" in SERVICES; known: api, v1.sync');
-	});
-});
-
-describe("the topology", () => {
-	test("every service of the catalogue runs in exactly one node group, sync alone (it is the master's single writer)", () => {
-		expect(TOPOLOGY.map(group => group.services).sort()).toEqual(selectServices([]).sort());
-		expect(TOPOLOGY.find(group => group.services === "v1.sync")?.replicas).toBe(1);
 	});
 });

@@ -1,8 +1,9 @@
 // v2.results: the v4 score shape, cursors, and the filters of the v2 contract.
 import { normaliseScore } from "../../../domain/score";
 import type { Match } from "../../../domain/model";
-import type { ResultsListV2Params } from "../../../contracts";
-import type { DocumentCollection } from "../../../mixins/collections";
+import { type ResultsListV2Params, resultsListV2Params } from "../../../services/results/results.contract";
+import { validated } from "../../support/params";
+import type { DocumentCollection } from "../../../storage/collections";
 import { openMemoryCollection } from "../../../mixins/db.mixin";
 import { afterCursor, listResultsV2, readCursor, v2Filter } from "../../../services/results/results.v2.query";
 import { decodeCursor, encodeCursor, toV4Match } from "../../../services/results/results.v2.view";
@@ -77,9 +78,9 @@ describe("cursors", () => {
 
 describe("v2Filter", () => {
 	test("several competitions at once, with or without `competition`", () => {
-		expect(v2Filter({ competitions: "PL,CL" })).toEqual({ "competition.code": { $in: ["PL", "CL"] } });
-		expect(v2Filter({ competition: "PL", competitions: "PL" })).toEqual({ "competition.code": { $in: ["PL"] } });
-		expect(v2Filter({ competition: "WC", season: 2022 })).toEqual({ "competition.code": "WC", "season.year": 2022 });
+		expect(v2Filter(validated(resultsListV2Params, { competitions: "PL,CL" }))).toEqual({ "competition.code": { $in: ["PL", "CL"] } });
+		expect(v2Filter(validated(resultsListV2Params, { competition: "PL", competitions: "PL" }))).toEqual({ "competition.code": { $in: ["PL"] } });
+		expect(v2Filter(validated(resultsListV2Params, { competition: "WC", season: 2022 }))).toEqual({ "competition.code": "WC", "season.year": 2022 });
 	});
 });
 
@@ -125,7 +126,7 @@ describe("listResultsV2", () => {
 			const seen: string[] = [];
 			let cursor: string | undefined;
 			do {
-				const page = await listResultsV2(collection, { season: 2024, ...params, cursor } as ResultsListV2Params);
+				const page = await listResultsV2(collection, validated(resultsListV2Params, { season: 2024, ...params, cursor } as ResultsListV2Params));
 				expect(page.resultSet).toEqual(expected);
 				seen.push(...page.matches.map(m => String((m as unknown as { utcDate: string }).utcDate)));
 				cursor = page.next ?? undefined;
@@ -136,7 +137,7 @@ describe("listResultsV2", () => {
 	});
 
 	test("nothing matching: an empty summary and no next page", async () => {
-		const page = await listResultsV2(await storedViews(), { competition: "WC", season: 2024 } as ResultsListV2Params);
+		const page = await listResultsV2(await storedViews(), validated(resultsListV2Params, { competition: "WC", season: 2024 }));
 		expect(page).toMatchObject({ resultSet: { count: 0, first: null, last: null, played: 0 }, matches: [], next: null });
 	});
 });

@@ -7,11 +7,13 @@ import type { Change, ListResult } from "../../../contracts";
 import type { Match, TeamRef } from "../../../domain/model";
 import { normaliseScore } from "../../../domain/score";
 import type { Standing } from "../../../domain/standings";
-import { type DocumentCollection, type NedbDatastore, NedbDocumentCollection } from "../../../mixins/collections";
+import { type DocumentCollection, type NedbDatastore, NedbDocumentCollection } from "../../../storage/collections";
 import type { DbMethods } from "../../../mixins/db.mixin";
 import { listPage } from "../../../mixins/listing";
 import { applyStandingChanges, indexMatchesByTable, MATCHES, STANDINGS } from "../../../services/standings/standings.projection";
+import { standingsListParams } from "../../../services/standings/standings.contract";
 import { standingsPageRequest } from "../../../services/standings/standings.query";
+import { validated } from "../../support/params";
 
 const ARG: TeamRef = { id: "argentina", name: "Argentina", tla: "ARG" };
 const KSA: TeamRef = { id: "saudi-arabia", name: "Saudi Arabia", tla: "KSA" };
@@ -59,7 +61,7 @@ const changed = (match: Match, at = ++seq): Change => ({ seq: at, kind: "match",
 const deleted = (id: string, at = ++seq): Change => ({ seq: at, kind: "match", id, deleted: true });
 
 async function standings(params: Record<string, unknown> = {}): Promise<ListResult<Standing>> {
-	return listPage<Standing>(service.collection(STANDINGS), standingsPageRequest(params));
+	return listPage<Standing>(service.collection(STANDINGS), standingsPageRequest(validated(standingsListParams, params)));
 }
 
 /** Each table as "GROUP: team points, team points, …". */

@@ -1,9 +1,9 @@
 // The gateway's pure parts: the rate limiter and its client key, the request id, readiness,
 // and the Prometheus text of Moleculer's metrics.
-import { prometheusText } from "../../../../services/api/prometheus";
-import { clientKey, RateLimiter } from "../../../../services/api/rate-limit";
-import { readinessOf } from "../../../../services/api/readiness";
-import { requestIdFor } from "../../../../services/api/security";
+import { prometheusText } from "../../../../services/api/http/prometheus";
+import { clientKey, RateLimiter } from "../../../../services/api/http/rate-limit";
+import { readinessOf } from "../../../../services/api/http/readiness";
+import { requestIdFor } from "../../../../services/api/http/security";
 
 describe("clientKey", () => {
 	const proxies = new Set(["10.0.0.2", "10.0.0.3"]);

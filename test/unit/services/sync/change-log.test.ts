@@ -1,6 +1,6 @@
 // The change log on the in-memory store (NeDB): numbering, tombstones, paging, recovery.
 import DbService from "moleculer-db";
-import { NedbDocumentCollection, type NedbDatastore } from "../../../../mixins/collections";
+import { NedbDocumentCollection, type NedbDatastore } from "../../../../storage/collections";
 import { ChangeLog, sliceFeedPage } from "../../../../services/sync/change-log";
 import type { PendingChange } from "../../../../services/sync/master-diff";
 

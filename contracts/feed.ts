@@ -1,0 +1,42 @@
+// The change feed: sync's one action, which every projection reads from. Internal: it declares
+// no HTTP route, so the gateway never serves it.
+import type { CallingOptions } from "moleculer";
+import { ENTITY_KINDS, type EntityKind } from "../domain/model";
+import type { Change } from "./events";
+import type { CallParams, HandlerParams } from "./params";
+
+/** The full name of the feed action (sync v1's `changes`). */
+export const FEED_ACTION = "v1.sync.changes";
+/** The feed's service, as consumers and the gateway's readiness name it. */
+export const FEED_SERVICE = "v1.sync";
+
+export const MAX_FEED_PAGE = 1000;
+
+export const syncChangesParams = {
+	$$strict: true,
+	since: { type: "number", integer: true, min: 0, convert: true },
+	limit: { type: "number", integer: true, min: 1, max: MAX_FEED_PAGE, convert: true, optional: true, default: 500 },
+	kinds: { type: "array", items: { type: "enum", values: ENTITY_KINDS }, optional: true },
+	/** Who asks: sync records `since` as that consumer's checkpoint, for the operator view. */
+	consumer: { type: "string", min: 1, max: 100, optional: true },
+} as const;
+
+export type SyncChangesParams = HandlerParams<typeof syncChangesParams>;
+
+/** A page of the change feed: changes in seq order, up to `lastSeq`; `head` is the newest committed seq. */
+export interface SyncChangesResult {
+	changes: Change[];
+	lastSeq: number;
+	head: number;
+	/** Names the log; when it changes, the log was reset and projections rebuild from seq 0. */
+	epoch: string;
+}
+
+interface Caller {
+	call(action: string, params?: unknown, opts?: CallingOptions): Promise<unknown>;
+}
+
+/** Reads a page of the feed, typed. */
+export function readFeed(caller: Caller, params: CallParams<typeof syncChangesParams> & { kinds?: EntityKind[] }, opts?: CallingOptions): Promise<SyncChangesResult> {
+	return caller.call(FEED_ACTION, params, opts) as Promise<SyncChangesResult>;
+}

@@ -1,0 +1,78 @@
+// The configuration a node runs with, as services and mixins see it. platform/config.ts reads
+// and checks it from the environment once; moleculer.config.ts hands it to the broker, and
+// services read it from there (`nodeConfig(this.broker)`): nothing below platform/ reads
+// process.env, and nothing below it imports platform/.
+import type { Service, ServiceBroker } from "moleculer";
+
+export interface NodeConfig {
+	/** Node id in the cluster; defaults to `<host>-<pid>`. */
+	nodeId: string;
+	/** Moleculer namespace: nodes only see nodes of the same namespace on the transporter. */
+	namespace: string;
+	/** Moleculer transporter (e.g. `nats://127.0.0.1:4222`); null runs a single-process broker. */
+	transporter: string | null;
+	/** MongoDB connection string; null keeps every store in memory (NeDB). */
+	mongoUri: string | null;
+	/** Which services this node runs (names from the catalogue); empty means all. */
+	services: string[];
+	/** Gateway port and interface. */
+	port: number;
+	host: string;
+	/** Folder of openfootball files that sync imports. */
+	dataDir: string;
+	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+	logFormat: "text" | "json";
+	/** How long a call may take before it fails with a timeout (ms). */
+	requestTimeout: number;
+	/** How often a projection asks sync for changes it may have missed (ms); events make it faster, this makes it sure. */
+	catchUpInterval: number;
+	/** How many changes sync puts in one event. */
+	publishBatchSize: number;
+	/** How often sync re-reads its source (ms); 0 only on start and on request. */
+	syncInterval: number;
+	/** Chaos for master.changed events on this node (see platform/middlewares/fault-injection.ts); null is off. */
+	faultInjection: string | null;
+	/** Port of this node's /live and /ready endpoints (on HOST); 0 is off. */
+	healthPort: number;
+	/** How long a stopping node waits for its in-flight calls (ms). */
+	shutdownTimeout: number;
+	/** Gateway: requests per client per window; 0 is off. */
+	rateLimit: number;
+	rateLimitWindow: number;
+	/** Gateway: addresses of proxies whose X-Forwarded-For is believed (for the rate limit's client key). */
+	trustProxy: string[];
+	/** Gateway: origins allowed by CORS (`*` for any); empty sends no CORS headers. */
+	corsOrigins: string[];
+	/** Gateway: the bearer token of the admin routes; null switches them off. */
+	adminToken: string | null;
+	/** Largest request body the gateway reads (bytes). */
+	maxBodyBytes: number;
+	/** Moleculer tracing: off, or spans written to the log (console). */
+	tracing: "off" | "console";
+	/** Cache of list actions: memory, off, or a Redis URL. */
+	cacher: string;
+	/** How long a cached list stays (seconds); projections also clear it when they change. */
+	cacheTtl: number;
+}
+
+declare module "moleculer" {
+	interface BrokerOptions {
+		/** matchday's configuration of this node (see contracts/node-config.ts). */
+		matchday?: NodeConfig;
+	}
+	// Moleculer calls `merged(schema)` once the mixins are merged, before the service is created
+	// (src/service.js); its typings leave the hook out. Where a mixin reads its settings from the
+	// schema as it is created (moleculer-db's adapter, moleculer-web's routes), this is where the
+	// node's configuration goes in.
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	interface ServiceSchema<TSettings, TMethods, TVars, TThis> {
+		merged?: (this: Service, schema: ServiceSchema & Record<string, unknown>) => void;
+	}
+}
+
+/** The configuration of the node a service runs on; a broker made without one is a mistake worth a clear message. */
+export function nodeConfig(broker: Pick<ServiceBroker, "options">): NodeConfig {
+	const found = broker.options.matchday;
+	if (!found) throw new Error("This broker has no matchday configuration: create it with the options of moleculer.config.ts (or brokerOptions()).");
+	return found;
+}
