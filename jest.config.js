@@ -14,7 +14,20 @@ module.exports = {
 			// Unit tests run on the in-memory store and a local broker, whatever servers the shell points at.
 			setupFiles: ["<rootDir>/test/support/unit-env.ts"],
 			// The dashboard's browser modules and their tests (plain ES modules) are compiled to CommonJS for Jest.
-			transform: { "^.+\\.ts$": tsJest, "/dashboard/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", target: "ES2023", isolatedModules: true } }] },
+			transform: {
+				"^.+\\.ts$": tsJest,
+				"/dashboard/.+\\.js$": [
+					"ts-jest",
+					{
+						tsconfig: {
+							allowJs: true,
+							module: "commonjs",
+							target: "ES2023",
+							isolatedModules: true,
+						},
+					},
+				],
+			},
 		},
 		{
 			displayName: "integration",

@@ -1,13 +1,30 @@
 // Broker options for every matchday node, from the configuration (see README, "Configuration").
 import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
-import { FaultInjectionMiddleware, parseFaultSettings } from "./platform/middlewares/fault-injection";
+import {
+	FaultInjectionMiddleware,
+	parseFaultSettings,
+} from "./platform/middlewares/fault-injection";
 
 const settings = config();
-const { nodeId, namespace, transporter, logLevel, logFormat, requestTimeout, faultInjection, shutdownTimeout, tracing, cacher, cacheTtl } = settings;
+const {
+	nodeId,
+	namespace,
+	transporter,
+	logLevel,
+	logFormat,
+	requestTimeout,
+	faultInjection,
+	shutdownTimeout,
+	tracing,
+	cacher,
+	cacheTtl,
+} = settings;
 
 function isRetryable(err: Error): boolean {
-	return Boolean((err as { retryable?: boolean }).retryable) && err.name !== "RequestTimeoutError";
+	return (
+		Boolean((err as { retryable?: boolean }).retryable) && err.name !== "RequestTimeoutError"
+	);
 }
 
 /** List actions are cached per node (memory) or shared (Redis); projections clear their entries when they change. */
@@ -15,7 +32,14 @@ function cacherOptions(): BrokerOptions["cacher"] {
 	if (cacher === "off") return undefined;
 	if (cacher === "memory") return { type: "Memory", options: { ttl: cacheTtl, clone: false } };
 	// ioredis takes the URL as it is (its typings in Moleculer only show the options object).
-	return { type: "Redis", options: { ttl: cacheTtl, prefix: `${namespace}-cache`, redis: cacher as unknown as Record<string, unknown> } };
+	return {
+		type: "Redis",
+		options: {
+			ttl: cacheTtl,
+			prefix: `${namespace}-cache`,
+			redis: cacher as unknown as Record<string, unknown>,
+		},
+	};
 }
 
 const brokerConfig: BrokerOptions = {
@@ -26,13 +50,23 @@ const brokerConfig: BrokerOptions = {
 	serializer: "JSON",
 	logger: {
 		type: logFormat === "json" ? "Pino" : "Console",
-		options: { level: logLevel, ...(logFormat === "text" ? { formatter: "short", colors: process.stdout.isTTY } : {}) },
+		options: {
+			level: logLevel,
+			...(logFormat === "text" ? { formatter: "short", colors: process.stdout.isTTY } : {}),
+		},
 	},
 	logLevel,
 	requestTimeout,
 	// Reads are idempotent, so a call that met a node on its way out (or gone) is safe to retry
 	// elsewhere. Timeouts are not retried: a slow service would get the same work again, x4.
-	retryPolicy: { enabled: true, retries: 3, delay: 100, maxDelay: 1000, factor: 2, check: isRetryable },
+	retryPolicy: {
+		enabled: true,
+		retries: 3,
+		delay: 100,
+		maxDelay: 1000,
+		factor: 2,
+		check: isRetryable,
+	},
 	// Graceful stop (platform/node.ts on SIGTERM/SIGINT): the node first tells the cluster it
 	// serves nothing, waits `stopDelay` for that news to travel, then refuses new requests with
 	// a retryable error (callers retry on another node) and lets in-flight calls finish.
@@ -44,11 +78,16 @@ const brokerConfig: BrokerOptions = {
 	// Counters and histograms per action; sync adds its head and each consumer's lag.
 	metrics: { enabled: true },
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
-	tracing: tracing === "console" ? { enabled: true, exporter: { type: "Console" } } : { enabled: false },
+	tracing:
+		tracing === "console"
+			? { enabled: true, exporter: { type: "Console" } }
+			: { enabled: false },
 	cacher: cacherOptions(),
 	// What services read of the configuration (contracts/node-config.ts): they never import platform/.
 	matchday: settings,
-	middlewares: faultInjection ? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))] : [],
+	middlewares: faultInjection
+		? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))]
+		: [],
 };
 
 export default brokerConfig;

@@ -45,14 +45,24 @@ export function autocannon(url: string, opts: LoadOptions, amount?: number): Pro
 	return new Promise((resolve, reject) => {
 		const bin = join(REPO_ROOT, "node_modules", "autocannon", "autocannon.js");
 		const bound = amount ? ["-a", String(amount)] : ["-d", String(opts.duration)];
-		const args = [bin, "-c", String(opts.connections), ...bound, "-t", String(REQUEST_TIMEOUT_SECONDS), "-j", url];
+		const args = [
+			bin,
+			"-c",
+			String(opts.connections),
+			...bound,
+			"-t",
+			String(REQUEST_TIMEOUT_SECONDS),
+			"-j",
+			url,
+		];
 		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
 		let out = "";
 		let err = "";
 		child.stdout.on("data", chunk => (out += chunk));
 		child.stderr.on("data", chunk => (err += chunk));
 		child.once("exit", code => {
-			if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
+			if (code !== 0)
+				return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
 			const result = JSON.parse(out) as AutocannonResult;
 			resolve({
 				// Answers that count: a failure (a 504 after the gateway's timeout, say) is no answer.
@@ -91,20 +101,28 @@ export async function callLoad(query: () => Promise<unknown>, opts: LoadOptions)
 	};
 	await Promise.all(Array.from({ length: opts.connections }, caller));
 	// Calls under way at the deadline are waited for: the run lasted until the last one ended.
-	return { rps: latencies.length / ((Date.now() - began) / 1000), ...percentiles(latencies), requests: latencies.length, failures: 0 };
+	return {
+		rps: latencies.length / ((Date.now() - began) / 1000),
+		...percentiles(latencies),
+		requests: latencies.length,
+		failures: 0,
+	};
 }
 
 /** p50 and p99 of a list of milliseconds. */
 export function percentiles(values: number[]): { p50: number; p99: number } {
 	const sorted = [...values].sort((a, b) => a - b);
-	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+	const at = (q: number) =>
+		sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 	return { p50: at(0.5), p99: at(0.99) };
 }
 
 /** Resident memory of a process, in MiB; 0 once it has gone. */
 export function rssMiB(pid: number): number {
 	try {
-		const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find(l => l.startsWith("VmRSS:"));
+		const line = readFileSync(`/proc/${pid}/status`, "utf8")
+			.split("\n")
+			.find(l => l.startsWith("VmRSS:"));
 		return line ? Math.round(Number(line.replace(/\D+/g, "")) / 1024) : 0;
 	} catch {
 		return 0;
@@ -112,9 +130,14 @@ export function rssMiB(pid: number): number {
 }
 
 /** Each process's largest RSS while `work` runs, sampled every 200 ms, added to `peaks`; `pids` is asked each time (processes come and go). */
-export async function trackPeaks<T>(pids: () => Map<string, number>, peaks: Map<string, number>, work: () => Promise<T>): Promise<T> {
+export async function trackPeaks<T>(
+	pids: () => Map<string, number>,
+	peaks: Map<string, number>,
+	work: () => Promise<T>,
+): Promise<T> {
 	const sample = () => {
-		for (const [name, pid] of pids()) peaks.set(name, Math.max(peaks.get(name) ?? 0, rssMiB(pid)));
+		for (const [name, pid] of pids())
+			peaks.set(name, Math.max(peaks.get(name) ?? 0, rssMiB(pid)));
 	};
 	const timer = setInterval(sample, 200);
 	try {

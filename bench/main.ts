@@ -36,10 +36,27 @@ import { teamsListParams } from "../services/teams/teams.contract";
 import { teamsPageRequest } from "../services/teams/teams.query";
 import { eventually, NodeProcess, sleep, startProbe, type TestEnv } from "../test/support/cluster";
 import { freePort, REPO_ROOT, startTestServers, waitForPort } from "../tools/servers";
-import { autocannon, callLoad, drain, type Load, type LoadOptions, MIN_ANSWERS_PER_CONNECTION, percentiles, REQUEST_TIMEOUT_SECONDS, rssMiB, trackPeaks } from "./load";
+import {
+	autocannon,
+	callLoad,
+	drain,
+	type Load,
+	type LoadOptions,
+	MIN_ANSWERS_PER_CONNECTION,
+	percentiles,
+	REQUEST_TIMEOUT_SECONDS,
+	rssMiB,
+	trackPeaks,
+} from "./load";
 import { startPostgres } from "./postgres";
 import { EditableCopy, PropagationListener, type PropagationSample } from "./propagation";
-import { type BenchReport, type EndpointRow, type ImportRow, renderReport, type StoreResult } from "./report";
+import {
+	type BenchReport,
+	type EndpointRow,
+	type ImportRow,
+	renderReport,
+	type StoreResult,
+} from "./report";
 
 type StoreKind = StoreResult["kind"];
 
@@ -56,20 +73,57 @@ export interface Endpoint {
 	direct(client: MongoClient, params: Record<string, unknown>): Promise<unknown>;
 }
 
-const on = (client: MongoClient, db: string, name: string) => new MongoDocumentCollection(client.db(db).collection(name));
+const on = (client: MongoClient, db: string, name: string) =>
+	new MongoDocumentCollection(client.db(db).collection(name));
 
 /** An endpoint whose direct query takes the params as the validator leaves them (defaults filled in). */
-function endpoint<S extends object>(e: { path: string; query: Record<string, string>; schema: S; direct(client: MongoClient, params: HandlerParams<S>): Promise<unknown> }): Endpoint {
+function endpoint<S extends object>(e: {
+	path: string;
+	query: Record<string, string>;
+	schema: S;
+	direct(client: MongoClient, params: HandlerParams<S>): Promise<unknown>;
+}): Endpoint {
 	return { ...e, direct: (client, params) => e.direct(client, params as HandlerParams<S>) };
 }
 
 const ENDPOINTS: Endpoint[] = [
-	endpoint({ path: "/api/v1/players", query: { competition: "WC", pageSize: "20" }, schema: playersListParams, direct: (c, p) => listPage(on(c, "v1-players", "players"), playersPageRequest(p)) }),
-	endpoint({ path: "/api/v1/competitions", query: {}, schema: competitionsListParams, direct: (c, p) => listPage(on(c, "v1-competitions", "competitions"), competitionsPageRequest(p)) }),
-	endpoint({ path: "/api/v1/teams", query: { competition: "PL", season: "2024" }, schema: teamsListParams, direct: (c, p) => listPage(on(c, "v1-teams", "teams"), teamsPageRequest(p)) }),
-	endpoint({ path: "/api/v1/results", query: { competition: "PL", season: "2024" }, schema: resultsListParams, direct: (c, p) => listPage(on(c, "v1-results", "matches"), resultsPageRequest(p)) }),
-	endpoint({ path: "/api/v2/results", query: { competitions: "PL", season: "2024" }, schema: resultsListV2Params, direct: (c, p) => listResultsV2(on(c, "v2-results", "matches"), p) }),
-	endpoint({ path: "/api/v1/standings", query: { competition: "PL", season: "2024" }, schema: standingsListParams, direct: (c, p) => listPage(on(c, "v1-standings", "standings"), standingsPageRequest(p)) }),
+	endpoint({
+		path: "/api/v1/players",
+		query: { competition: "WC", pageSize: "20" },
+		schema: playersListParams,
+		direct: (c, p) => listPage(on(c, "v1-players", "players"), playersPageRequest(p)),
+	}),
+	endpoint({
+		path: "/api/v1/competitions",
+		query: {},
+		schema: competitionsListParams,
+		direct: (c, p) =>
+			listPage(on(c, "v1-competitions", "competitions"), competitionsPageRequest(p)),
+	}),
+	endpoint({
+		path: "/api/v1/teams",
+		query: { competition: "PL", season: "2024" },
+		schema: teamsListParams,
+		direct: (c, p) => listPage(on(c, "v1-teams", "teams"), teamsPageRequest(p)),
+	}),
+	endpoint({
+		path: "/api/v1/results",
+		query: { competition: "PL", season: "2024" },
+		schema: resultsListParams,
+		direct: (c, p) => listPage(on(c, "v1-results", "matches"), resultsPageRequest(p)),
+	}),
+	endpoint({
+		path: "/api/v2/results",
+		query: { competitions: "PL", season: "2024" },
+		schema: resultsListV2Params,
+		direct: (c, p) => listResultsV2(on(c, "v2-results", "matches"), p),
+	}),
+	endpoint({
+		path: "/api/v1/standings",
+		query: { competition: "PL", season: "2024" },
+		schema: standingsListParams,
+		direct: (c, p) => listPage(on(c, "v1-standings", "standings"), standingsPageRequest(p)),
+	}),
 ];
 
 interface Options extends LoadOptions {
@@ -92,8 +146,12 @@ function options(): Options {
 			out: { type: "string" },
 		},
 	});
-	const stores = (values.stores ?? "sqlite,postgresql,memory").split(",").filter(Boolean) as StoreKind[];
-	for (const store of stores) if (!["sqlite", "postgresql", "memory"].includes(store)) throw new Error(`Unknown store ${store}`);
+	const stores = (values.stores ?? "sqlite,postgresql,memory")
+		.split(",")
+		.filter(Boolean) as StoreKind[];
+	for (const store of stores)
+		if (!["sqlite", "postgresql", "memory"].includes(store))
+			throw new Error(`Unknown store ${store}`);
 	return {
 		dataDir: values.data ?? join(REPO_ROOT, "data", "openfootball"),
 		duration: Number(values.duration ?? "3"),
@@ -127,7 +185,10 @@ async function startServers(kind: StoreKind): Promise<Servers> {
 		return {
 			transporter: servers.transporter,
 			mongoUri: servers.mongoUri,
-			pids: new Map([["ferretdb", servers.pids[1]], ["postgres", postgres.pid]]),
+			pids: new Map([
+				["ferretdb", servers.pids[1]],
+				["postgres", postgres.pid],
+			]),
 			stop: async () => {
 				await servers.stop();
 				await postgres.stop();
@@ -179,12 +240,21 @@ class Nodes {
 	}
 }
 
-const IMPORT_LINE = /Sync \(start\): (\d+) changes of \d+ documents read, seq \d+ → \d+, in (\d+) ms/;
+const IMPORT_LINE =
+	/Sync \(start\): (\d+) changes of \d+ documents read, seq \d+ → \d+, in (\d+) ms/;
 
 /** Starts sync on `dataDir` and waits for its first import; reads what it did from its log. */
-async function startSync(nodes: Nodes, dataDir: string, peaks: Map<string, number>): Promise<{ documents: number; ms: number }> {
+async function startSync(
+	nodes: Nodes,
+	dataDir: string,
+	peaks: Map<string, number>,
+): Promise<{ documents: number; ms: number }> {
 	const sync = nodes.start("sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
-	await trackPeaks(() => new Map([["sync", sync.pid]]), peaks, () => sync.started(900_000));
+	await trackPeaks(
+		() => new Map([["sync", sync.pid]]),
+		peaks,
+		() => sync.started(900_000),
+	);
 	const found = IMPORT_LINE.exec(sync.logs());
 	if (!found) throw new Error(`sync did not log its import:\n${sync.logs().slice(-2000)}`);
 	return { documents: Number(found[1]), ms: Number(found[2]) };
@@ -195,7 +265,12 @@ async function startReaders(nodes: Nodes, cacher: string): Promise<string> {
 	const port = await freePort();
 	const readers = READ_SERVICES.map(service => nodes.start(service, service, { CACHER: cacher }));
 	// Warnings only: one access-log line per request would measure the terminal. So no start-up line either: wait for its port.
-	nodes.start("api", "api", { CACHER: cacher, PORT: String(port), RATE_LIMIT: "0", LOG_LEVEL: "warn" });
+	nodes.start("api", "api", {
+		CACHER: cacher,
+		PORT: String(port),
+		RATE_LIMIT: "0",
+		LOG_LEVEL: "warn",
+	});
 	await Promise.all(readers.map(node => node.started(300_000)));
 	await waitForPort(port, 120_000);
 	const base = `http://127.0.0.1:${port}`;
@@ -236,7 +311,15 @@ function masterRecords(dataDir: string): object[] {
 	for (const batch of streamOpenFootball(openOpenFootballDir(dataDir))) {
 		for (const doc of batch.docs) {
 			const body = JSON.stringify(doc);
-			records.push({ _id: masterKey(batch.kind, doc.id), kind: batch.kind, id: doc.id, seq: records.length + 1, deleted: false, hash: contentHash(body), body });
+			records.push({
+				_id: masterKey(batch.kind, doc.id),
+				kind: batch.kind,
+				id: doc.id,
+				seq: records.length + 1,
+				deleted: false,
+				hash: contentHash(body),
+				body,
+			});
 		}
 	}
 	return records;
@@ -250,7 +333,10 @@ async function bulkInsertRate(mongoUri: string, dataDir: string): Promise<number
 		const db = client.db("bench-ceiling");
 		await db.dropDatabase();
 		const started = performance.now();
-		for (let i = 0; i < records.length; i += 1000) await db.collection("documents").insertMany(records.slice(i, i + 1000), { ordered: true });
+		for (let i = 0; i < records.length; i += 1000)
+			await db
+				.collection("documents")
+				.insertMany(records.slice(i, i + 1000), { ordered: true });
 		const rate = records.length / ((performance.now() - started) / 1000);
 		await db.dropDatabase();
 		return rate;
@@ -264,7 +350,8 @@ function directLoad(client: MongoClient, endpoint: Endpoint, opts: LoadOptions):
 	const check = new Validator({ useNewCustomCheckerFunction: true }).compile(endpoint.schema);
 	return callLoad(async () => {
 		const params: Record<string, unknown> = { ...endpoint.query };
-		if ((await check(params)) !== true) throw new Error(`invalid benchmark params for ${endpoint.path}`);
+		if ((await check(params)) !== true)
+			throw new Error(`invalid benchmark params for ${endpoint.path}`);
 		await endpoint.direct(client, params);
 	}, opts);
 }
@@ -282,15 +369,37 @@ function startMonolith(mongoUri: string | null, dataDir: string): Promise<Monoli
 	return freePort().then(
 		port =>
 			new Promise((resolve, reject) => {
-				const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/monolith.ts"], {
-					cwd: REPO_ROOT,
-					env: { ...process.env, MONGO_URI: mongoUri ?? "", DATA_DIR: dataDir, PORT: String(port) },
-					stdio: ["ignore", "pipe", "inherit"],
-				});
-				const stop = () => new Promise<void>(done => (child.exitCode === null ? (child.once("exit", () => done()), child.kill("SIGTERM")) : done()));
+				const child: ChildProcess = spawn(
+					process.execPath,
+					["--import", "tsx", "bench/monolith.ts"],
+					{
+						cwd: REPO_ROOT,
+						env: {
+							...process.env,
+							MONGO_URI: mongoUri ?? "",
+							DATA_DIR: dataDir,
+							PORT: String(port),
+						},
+						stdio: ["ignore", "pipe", "inherit"],
+					},
+				);
+				const stop = () =>
+					new Promise<void>(done =>
+						child.exitCode === null
+							? (child.once("exit", () => done()), child.kill("SIGTERM"))
+							: done(),
+					);
 				child.stdout?.on("data", chunk => {
-					const ready = /monolith ready: \d+ documents loaded in (\d+) ms/.exec(String(chunk));
-					if (ready) resolve({ base: `http://127.0.0.1:${port}`, pid: child.pid!, loadMs: Number(ready[1]), stop });
+					const ready = /monolith ready: \d+ documents loaded in (\d+) ms/.exec(
+						String(chunk),
+					);
+					if (ready)
+						resolve({
+							base: `http://127.0.0.1:${port}`,
+							pid: child.pid!,
+							loadMs: Number(ready[1]),
+							stop,
+						});
 				});
 				child.once("exit", code => reject(new Error(`the monolith exited with ${code}`)));
 			}),
@@ -333,14 +442,23 @@ async function measure(url: string, opts: LoadOptions): Promise<Load> {
 /** The comparison is fair only if both answer the same, byte for byte. */
 async function assertSameAnswers(micro: string, monolith: string): Promise<void> {
 	for (const endpoint of ENDPOINTS) {
-		const [a, b] = await Promise.all([micro, monolith].map(base => fetch(urlOf(base, endpoint)).then(res => res.text())));
-		if (a !== b) throw new Error(`The monolith and the services answer ${endpoint.path} differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
+		const [a, b] = await Promise.all(
+			[micro, monolith].map(base => fetch(urlOf(base, endpoint)).then(res => res.text())),
+		);
+		if (a !== b)
+			throw new Error(
+				`The monolith and the services answer ${endpoint.path} differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`,
+			);
 	}
 }
 
 // ── One store ───────────────────────────────────────────────────────────────
 
-async function propagation(env: TestEnv, copy: EditableCopy, samples: number): Promise<PropagationSample[]> {
+async function propagation(
+	env: TestEnv,
+	copy: EditableCopy,
+	samples: number,
+): Promise<PropagationSample[]> {
 	const listener = new PropagationListener(env.transporter, env.namespace);
 	await listener.start();
 	try {
@@ -348,7 +466,11 @@ async function propagation(env: TestEnv, copy: EditableCopy, samples: number): P
 		const results: PropagationSample[] = [];
 		for (let i = 0; i < samples; i++) {
 			const kind: EntityKind = i % 2 === 0 ? "match" : "player";
-			results.push(await listener.sample(kind, () => (kind === "match" ? copy.scoreMatch(i) : copy.renumberPlayer(i))));
+			results.push(
+				await listener.sample(kind, () =>
+					kind === "match" ? copy.scoreMatch(i) : copy.renumberPlayer(i),
+				),
+			);
 		}
 		return results;
 	} finally {
@@ -357,11 +479,19 @@ async function propagation(env: TestEnv, copy: EditableCopy, samples: number): P
 }
 
 async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> {
-	log(`── ${kind}: starting NATS${kind === "memory" ? "" : ", FerretDB"}${kind === "postgresql" ? ", PostgreSQL" : ""}`);
+	log(
+		`── ${kind}: starting NATS${kind === "memory" ? "" : ", FerretDB"}${kind === "postgresql" ? ", PostgreSQL" : ""}`,
+	);
 	const servers = await startServers(kind);
-	const env: TestEnv = { transporter: servers.transporter, mongoUri: servers.mongoUri ?? "", namespace: `bench-${kind}-${process.pid}` };
+	const env: TestEnv = {
+		transporter: servers.transporter,
+		mongoUri: servers.mongoUri ?? "",
+		namespace: `bench-${kind}-${process.pid}`,
+	};
 	const nodes = new Nodes(env, servers.mongoUri);
-	const client = servers.mongoUri ? await MongoClient.connect(servers.mongoUri, { useUnifiedTopology: true }) : null;
+	const client = servers.mongoUri
+		? await MongoClient.connect(servers.mongoUri, { useUnifiedTopology: true })
+		: null;
 	const probe = await startProbe(env);
 	const copy = new EditableCopy(opts.dataDir);
 	const importPeaks = new Map<string, number>();
@@ -370,16 +500,22 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 	let monolith: Monolith | undefined;
 	try {
 		// The ceiling first, on an idle server (sync goes on publishing after its import).
-		const ceilingRate = servers.mongoUri ? await bulkInsertRate(servers.mongoUri, copy.dir) : null;
+		const ceilingRate = servers.mongoUri
+			? await bulkInsertRate(servers.mongoUri, copy.dir)
+			: null;
 		const imported = await startSync(nodes, copy.dir, importPeaks);
 		log(`${kind}: sync imported ${imported.documents} documents in ${imported.ms} ms`);
 
 		const convergeStarted = Date.now();
-		let base = await trackPeaks(() => nodes.pids(), importPeaks, async () => {
-			const url = await startReaders(nodes, "off");
-			await converged(probe);
-			return url;
-		});
+		let base = await trackPeaks(
+			() => nodes.pids(),
+			importPeaks,
+			async () => {
+				const url = await startReaders(nodes, "off");
+				await converged(probe);
+				return url;
+			},
+		);
 		const convergeMs = Date.now() - convergeStarted;
 		log(`${kind}: ${READ_SERVICES.length} projections built in ${convergeMs} ms`);
 		await sleep(2000);
@@ -388,11 +524,15 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 		log(`${kind}: ${opts.samples} single changes on their way to every projection`);
 		const samples = await propagation(env, copy, opts.samples);
 
-		const rows: EndpointRow[] = ENDPOINTS.map(endpoint => ({ endpoint: urlOf("", endpoint) }) as EndpointRow);
+		const rows: EndpointRow[] = ENDPOINTS.map(
+			endpoint => ({ endpoint: urlOf("", endpoint) }) as EndpointRow,
+		);
 		const watched = () => new Map([...nodes.pids(), ...servers.pids]);
 		for (const [i, endpoint] of ENDPOINTS.entries()) {
 			log(`${kind}: microservices ${endpoint.path}`);
-			rows[i].micro = await trackPeaks(watched, peaks, () => measure(urlOf(base, endpoint), opts));
+			rows[i].micro = await trackPeaks(watched, peaks, () =>
+				measure(urlOf(base, endpoint), opts),
+			);
 		}
 		// Cache hits never reach the database: one database-backed store says what the cacher does.
 		if (kind !== "postgresql") {
@@ -402,7 +542,9 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 			await converged(probe);
 			for (const [i, endpoint] of ENDPOINTS.entries()) {
 				log(`${kind}: cached ${endpoint.path}`);
-				rows[i].cached = await trackPeaks(watched, peaks, () => measure(urlOf(base, endpoint), opts));
+				rows[i].cached = await trackPeaks(watched, peaks, () =>
+					measure(urlOf(base, endpoint), opts),
+				);
 			}
 		}
 		if (client) {
@@ -420,7 +562,11 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 		const monolithPids = new Map([["monolith", monolith.pid], ...servers.pids]);
 		for (const [i, endpoint] of ENDPOINTS.entries()) {
 			log(`${kind}: monolith ${endpoint.path}`);
-			rows[i].monolith = await trackPeaks(() => monolithPids, peaks, () => measure(urlOf(monolith!.base, endpoint), opts));
+			rows[i].monolith = await trackPeaks(
+				() => monolithPids,
+				peaks,
+				() => measure(urlOf(monolith!.base, endpoint), opts),
+			);
 		}
 		const ofKind = (k: EntityKind) => samples.filter(s => s.kind === k);
 		return {
@@ -436,7 +582,12 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 				requested: percentiles(ofKind(k).map(s => s.requested)),
 			})),
 			rows,
-			memory: [...rest.keys()].map(name => ({ process: name, rest: rest.get(name) ?? 0, peak: peaks.get(name) ?? 0, importPeak: importPeaks.get(name) ?? 0 })),
+			memory: [...rest.keys()].map(name => ({
+				process: name,
+				rest: rest.get(name) ?? 0,
+				peak: peaks.get(name) ?? 0,
+				importPeak: importPeaks.get(name) ?? 0,
+			})),
 		};
 	} finally {
 		await monolith?.stop();
@@ -453,8 +604,16 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 function generateDataSet(scale: number): Promise<string> {
 	const out = mkdtempSync(join(tmpdir(), `matchday-scale-${scale}-`));
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ["--import", "tsx", "scripts/dataset.ts", "--scale", String(scale), "--out", out], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
-		child.once("exit", code => (code === 0 ? resolve(out) : reject(new Error(`the dataset generator exited with ${code}`))));
+		const child = spawn(
+			process.execPath,
+			["--import", "tsx", "scripts/dataset.ts", "--scale", String(scale), "--out", out],
+			{ cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] },
+		);
+		child.once("exit", code =>
+			code === 0
+				? resolve(out)
+				: reject(new Error(`the dataset generator exited with ${code}`)),
+		);
 	});
 }
 
@@ -462,14 +621,27 @@ async function importAtScale(scale: number): Promise<ImportRow> {
 	log(`── import at scale ${scale}: generating the data set`);
 	const dataDir = await generateDataSet(scale);
 	const servers = await startTestServers();
-	const env: TestEnv = { transporter: servers.transporter, mongoUri: servers.mongoUri, namespace: `bench-import-${scale}-${process.pid}` };
+	const env: TestEnv = {
+		transporter: servers.transporter,
+		mongoUri: servers.mongoUri,
+		namespace: `bench-import-${scale}-${process.pid}`,
+	};
 	const nodes = new Nodes(env, servers.mongoUri);
 	const peaks = new Map<string, number>();
 	try {
 		const ceilingRate = await bulkInsertRate(servers.mongoUri, dataDir);
 		const imported = await startSync(nodes, dataDir, peaks);
-		log(`scale ${scale}: ${imported.documents} documents in ${imported.ms} ms (raw bulk insert: ${Math.round(ceilingRate)}/s)`);
-		return { scale, documents: imported.documents, ms: imported.ms, rate: imported.documents / (imported.ms / 1000), ceilingRate, syncPeak: peaks.get("sync") ?? 0 };
+		log(
+			`scale ${scale}: ${imported.documents} documents in ${imported.ms} ms (raw bulk insert: ${Math.round(ceilingRate)}/s)`,
+		);
+		return {
+			scale,
+			documents: imported.documents,
+			ms: imported.ms,
+			rate: imported.documents / (imported.ms / 1000),
+			ceilingRate,
+			syncPeak: peaks.get("sync") ?? 0,
+		};
 	} finally {
 		await nodes.stop([...nodes.running.keys()]);
 		await servers.stop();
@@ -479,7 +651,12 @@ async function importAtScale(scale: number): Promise<ImportRow> {
 
 // ── Main ────────────────────────────────────────────────────────────────────
 
-const PLURAL: Record<EntityKind, string> = { competition: "competitions", team: "teams", player: "players", match: "matches" };
+const PLURAL: Record<EntityKind, string> = {
+	competition: "competitions",
+	team: "teams",
+	player: "players",
+	match: "matches",
+};
 
 async function main(): Promise<void> {
 	const opts = options();
@@ -489,8 +666,18 @@ async function main(): Promise<void> {
 	const imports: ImportRow[] = [];
 	for (const scale of opts.importScales) imports.push(await importAtScale(scale));
 	const dataCounts: Record<string, number> = {};
-	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir))) dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
-	const report: BenchReport = { opts, dataCounts, dataLabel: opts.dataDir.startsWith(REPO_ROOT) ? opts.dataDir.slice(REPO_ROOT.length + 1) : "a data set given with --data", stores, imports, seconds: (Date.now() - began) / 1000 };
+	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir)))
+		dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
+	const report: BenchReport = {
+		opts,
+		dataCounts,
+		dataLabel: opts.dataDir.startsWith(REPO_ROOT)
+			? opts.dataDir.slice(REPO_ROOT.length + 1)
+			: "a data set given with --data",
+		stores,
+		imports,
+		seconds: (Date.now() - began) / 1000,
+	};
 	const text = renderReport(report);
 	writeFileSync(opts.out, text);
 	log(`written to ${opts.out} in ${Math.round(report.seconds)} s`);

@@ -57,13 +57,22 @@ type AreaName = keyof typeof AREAS;
 /** Opens every area's collections in MongoDB (one database, prefixed names) or in memory. */
 async function openAreas(client: MongoClient | null): Promise<Record<AreaName, Area>> {
 	const areas = {} as Record<AreaName, Area>;
-	for (const [name, { collections, prepare }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
+	for (const [name, { collections, prepare }] of Object.entries(AREAS) as Array<
+		[AreaName, ProjectionOptions]
+	>) {
 		const open = new Map<string, DocumentCollection>();
 		for (const collection of collections) {
 			const full = `${name}_${collection}`;
-			open.set(collection, client ? new MongoDocumentCollection(client.db("monolith").collection(full)) : await openMemoryCollection());
+			open.set(
+				collection,
+				client
+					? new MongoDocumentCollection(client.db("monolith").collection(full))
+					: await openMemoryCollection(),
+			);
 		}
-		areas[name] = { collection: (collection: string) => open.get(collection)! } as unknown as Area;
+		areas[name] = {
+			collection: (collection: string) => open.get(collection)!,
+		} as unknown as Area;
 		// What the service does once its store is open (standings: its index on the table key).
 		await prepare?.(areas[name]);
 	}
@@ -74,10 +83,15 @@ async function openAreas(client: MongoClient | null): Promise<Record<AreaName, A
 async function load(areas: Record<AreaName, Area>, dataDir: string): Promise<number> {
 	let seq = 0;
 	for (const batch of streamOpenFootball(openOpenFootballDir(dataDir))) {
-		const changes = batch.docs.map(doc => ({ seq: ++seq, kind: batch.kind, id: doc.id, deleted: false, doc }) as Change);
-		for (const [name, { kinds, apply }] of Object.entries(AREAS) as Array<[AreaName, ProjectionOptions]>) {
+		const changes = batch.docs.map(
+			doc => ({ seq: ++seq, kind: batch.kind, id: doc.id, deleted: false, doc }) as Change,
+		);
+		for (const [name, { kinds, apply }] of Object.entries(AREAS) as Array<
+			[AreaName, ProjectionOptions]
+		>) {
 			if (!kinds.includes(batch.kind)) continue;
-			for (let i = 0; i < changes.length; i += 500) await apply(areas[name], changes.slice(i, i + 500));
+			for (let i = 0; i < changes.length; i += 500)
+				await apply(areas[name], changes.slice(i, i + 500));
 		}
 	}
 	return seq;
@@ -91,17 +105,32 @@ interface Route {
 function routes(areas: Record<AreaName, Area>): Record<string, Route> {
 	const v = new Validator({ useNewCustomCheckerFunction: true });
 	// The validator has filled in defaults by the time `answer` runs, as Moleculer's does for a handler.
-	const route = <S extends object>(schema: S, answer: (params: HandlerParams<S>) => Promise<unknown>): Route => ({
+	const route = <S extends object>(
+		schema: S,
+		answer: (params: HandlerParams<S>) => Promise<unknown>,
+	): Route => ({
 		check: v.compile(schema),
 		answer: params => answer(params as HandlerParams<S>),
 	});
 	return {
-		"/api/v1/players": route(playersListParams, p => listPage(areas.players.collection(PLAYERS), playersPageRequest(p))),
-		"/api/v1/competitions": route(competitionsListParams, p => listPage(areas.competitions.collection(COMPETITIONS), competitionsPageRequest(p))),
-		"/api/v1/teams": route(teamsListParams, p => listPage(areas.teams.collection(TEAMS), teamsPageRequest(p))),
-		"/api/v1/results": route(resultsListParams, p => listPage(areas.results.collection(MATCHES), resultsPageRequest(p))),
-		"/api/v2/results": route(resultsListV2Params, p => listResultsV2(areas.results_v2.collection(MATCHES_V2), p)),
-		"/api/v1/standings": route(standingsListParams, p => listPage(areas.standings.collection(STANDINGS), standingsPageRequest(p))),
+		"/api/v1/players": route(playersListParams, p =>
+			listPage(areas.players.collection(PLAYERS), playersPageRequest(p)),
+		),
+		"/api/v1/competitions": route(competitionsListParams, p =>
+			listPage(areas.competitions.collection(COMPETITIONS), competitionsPageRequest(p)),
+		),
+		"/api/v1/teams": route(teamsListParams, p =>
+			listPage(areas.teams.collection(TEAMS), teamsPageRequest(p)),
+		),
+		"/api/v1/results": route(resultsListParams, p =>
+			listPage(areas.results.collection(MATCHES), resultsPageRequest(p)),
+		),
+		"/api/v2/results": route(resultsListV2Params, p =>
+			listResultsV2(areas.results_v2.collection(MATCHES_V2), p),
+		),
+		"/api/v1/standings": route(standingsListParams, p =>
+			listPage(areas.standings.collection(STANDINGS), standingsPageRequest(p)),
+		),
 	};
 }
 
@@ -110,32 +139,55 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-async function handle(table: Record<string, Route>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+	table: Record<string, Route>,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const [path, query = ""] = (req.url ?? "").split("?");
 	const route = req.method === "GET" ? table[path] : undefined;
-	if (!route) return send(res, 404, { error: { status: 404, type: "NOT_FOUND", message: "No such route." } });
+	if (!route)
+		return send(res, 404, {
+			error: { status: 404, type: "NOT_FOUND", message: "No such route." },
+		});
 	const params = parseQuery(query) as Params;
 	const checked = await route.check(params);
-	if (checked !== true) return send(res, 422, { error: { status: 422, type: "VALIDATION_ERROR", message: "Invalid parameters.", fields: checked } });
+	if (checked !== true)
+		return send(res, 422, {
+			error: {
+				status: 422,
+				type: "VALIDATION_ERROR",
+				message: "Invalid parameters.",
+				fields: checked,
+			},
+		});
 	send(res, 200, await route.answer(params));
 }
 
 export async function main(): Promise<void> {
 	const dataDir = process.env.DATA_DIR;
 	if (!dataDir) throw new Error("DATA_DIR must be set");
-	const client = process.env.MONGO_URI ? await MongoClient.connect(process.env.MONGO_URI, { useUnifiedTopology: true }) : null;
+	const client = process.env.MONGO_URI
+		? await MongoClient.connect(process.env.MONGO_URI, { useUnifiedTopology: true })
+		: null;
 	await client?.db("monolith").dropDatabase();
 	const started = Date.now();
 	const areas = await openAreas(client);
 	const documents = await load(areas, dataDir);
 	const table = routes(areas);
 	const server = createServer((req, res) => {
-		handle(table, req, res).catch(err => send(res, 500, { error: { status: 500, message: String(err) } }));
+		handle(table, req, res).catch(err =>
+			send(res, 500, { error: { status: 500, message: String(err) } }),
+		);
 	});
 	server.listen(Number(process.env.PORT ?? "3100"), "127.0.0.1", () => {
 		console.log(`monolith ready: ${documents} documents loaded in ${Date.now() - started} ms`);
 	});
-	process.on("SIGTERM", () => server.close(() => void (client ? client.close() : Promise.resolve()).then(() => process.exit(0))));
+	process.on("SIGTERM", () =>
+		server.close(
+			() => void (client ? client.close() : Promise.resolve()).then(() => process.exit(0)),
+		),
+	);
 }
 
 if (require.main === module) {

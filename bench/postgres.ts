@@ -17,15 +17,22 @@ export interface Postgres {
 
 function binDir(): string {
 	if (process.env.POSTGRES_BIN_DIR) return process.env.POSTGRES_BIN_DIR;
-	const versions = existsSync(DEBIAN_POSTGRES_ROOT) ? readdirSync(DEBIAN_POSTGRES_ROOT).filter(v => /^\d+$/.test(v)) : [];
-	if (versions.length === 0) throw new Error("PostgreSQL not found: run `bash scripts/install-bench-tools.sh` (or set POSTGRES_BIN_DIR)");
+	const versions = existsSync(DEBIAN_POSTGRES_ROOT)
+		? readdirSync(DEBIAN_POSTGRES_ROOT).filter(v => /^\d+$/.test(v))
+		: [];
+	if (versions.length === 0)
+		throw new Error(
+			"PostgreSQL not found: run `bash scripts/install-bench-tools.sh` (or set POSTGRES_BIN_DIR)",
+		);
 	return join(DEBIAN_POSTGRES_ROOT, String(Math.max(...versions.map(Number))), "bin");
 }
 
 /** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user the package creates. */
 function command(program: string, args: string[]): [string, string[]] {
 	const path = join(binDir(), program);
-	return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", path, ...args]] : [path, args];
+	return process.getuid?.() === 0
+		? ["runuser", ["-u", "postgres", "--", path, ...args]]
+		: [path, args];
 }
 
 function run(program: string, args: string[]): void {
@@ -44,24 +51,43 @@ export async function startPostgres(): Promise<Postgres> {
 	run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
 	const port = await freePort();
 	// Defaults but one: commits do not wait for the disk, as SQLite's FerretDB backend does not either.
-	const [file, argv] = command("postgres", ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "synchronous_commit=off"]);
+	const [file, argv] = command("postgres", [
+		"-D",
+		data,
+		"-p",
+		String(port),
+		"-k",
+		dir,
+		"-c",
+		"listen_addresses=127.0.0.1",
+		"-c",
+		"synchronous_commit=off",
+	]);
 	const server: ChildProcess = spawn(file, argv, { stdio: ["ignore", "ignore", "ignore"] });
 	await waitForPort(port, 30_000);
 	run("createdb", ["-h", "127.0.0.1", "-p", String(port), "ferretdb"]);
 	const stop = async () => {
 		if (server.exitCode === null) {
 			run("pg_ctl", ["-D", data, "stop", "-m", "fast"]);
-			await new Promise(done => (server.exitCode === null ? server.once("exit", done) : done(null)));
+			await new Promise(done =>
+				server.exitCode === null ? server.once("exit", done) : done(null),
+			);
 		}
 		rmSync(dir, { recursive: true, force: true });
 	};
-	return { url: `postgres://postgres@127.0.0.1:${port}/ferretdb`, pid: postgresPid(data) ?? server.pid!, stop };
+	return {
+		url: `postgres://postgres@127.0.0.1:${port}/ferretdb`,
+		pid: postgresPid(data) ?? server.pid!,
+		stop,
+	};
 }
 
 /** The postmaster's own pid (the first line of its pid file), not runuser's. */
 function postgresPid(data: string): number | undefined {
 	try {
-		return Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+		return (
+			Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]) || undefined
+		);
 	} catch {
 		return undefined;
 	}

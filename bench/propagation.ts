@@ -22,12 +22,15 @@ export class EditableCopy {
 		const paths = openOpenFootballDir(this.dir).paths;
 		this.seasonFile = paths.find(path => CLUB_FILE.test(path)) ?? "";
 		this.squadsFile = paths.find(path => path.endsWith(".squads.json")) ?? "";
-		if (!this.seasonFile || !this.squadsFile) throw new Error(`${source} has no club season file or no squads file to edit`);
+		if (!this.seasonFile || !this.squadsFile)
+			throw new Error(`${source} has no club season file or no squads file to edit`);
 	}
 
 	/** Gives the first match of a season file a new score (`n` differs on every call); returns the match's teams. */
 	scoreMatch(n: number): string {
-		const file = this.read<{ matches: Array<{ team1: string; team2: string; score?: Record<string, number[]> }> }>(this.seasonFile);
+		const file = this.read<{
+			matches: Array<{ team1: string; team2: string; score?: Record<string, number[]> }>;
+		}>(this.seasonFile);
 		const match = file.matches[0];
 		match.score = { ht: [0, 0], ft: [10 + (n % 40), n % 3] };
 		this.write(this.seasonFile, file);
@@ -36,7 +39,9 @@ export class EditableCopy {
 
 	/** Gives the first player of a squads file a new shirt number; returns the player's name. */
 	renumberPlayer(n: number): string {
-		const squads = this.read<Array<{ players: Array<{ name: string; number?: number }> }>>(this.squadsFile);
+		const squads = this.read<Array<{ players: Array<{ name: string; number?: number }> }>>(
+			this.squadsFile,
+		);
 		const player = squads[0].players[0];
 		player.number = 100 + (n % 800);
 		this.write(this.squadsFile, squads);
@@ -91,7 +96,8 @@ export class PropagationListener {
 				[EVENTS.masterChanged]: {
 					handler: async (ctx: Context<MasterChangedPayload>) => {
 						const at = performance.now();
-						for (const change of ctx.params.changes) this.changes.push({ at, seq: change.seq, kind: change.kind });
+						for (const change of ctx.params.changes)
+							this.changes.push({ at, seq: change.seq, kind: change.kind });
 						this.wake();
 					},
 				},
@@ -117,15 +123,25 @@ export class PropagationListener {
 
 	/** The consumers that keep `kind`, as their services say in the registry. */
 	async consumersOf(kind: EntityKind): Promise<string[]> {
-		const services = (await this.broker.call("$node.services", { skipInternal: true, withActions: false })) as Array<{
+		const services = (await this.broker.call("$node.services", {
+			skipInternal: true,
+			withActions: false,
+		})) as Array<{
 			metadata?: { projection?: { consumer: string; kinds: EntityKind[] } };
 		}>;
-		const names = services.map(s => s.metadata?.projection).filter(p => p?.kinds.includes(kind)).map(p => p!.consumer);
+		const names = services
+			.map(s => s.metadata?.projection)
+			.filter(p => p?.kinds.includes(kind))
+			.map(p => p!.consumer);
 		return [...new Set(names)].sort();
 	}
 
 	/** Makes one change with `edit`, asks for a sync, and times its way to every consumer of its kind. */
-	async sample(kind: EntityKind, edit: () => void, timeoutMs = 60_000): Promise<PropagationSample> {
+	async sample(
+		kind: EntityKind,
+		edit: () => void,
+		timeoutMs = 60_000,
+	): Promise<PropagationSample> {
 		const consumers = await this.consumersOf(kind);
 		const since = this.changes.length;
 		edit();
@@ -137,15 +153,28 @@ export class PropagationListener {
 			if (change) {
 				// After the request, not after the event: a projection's periodic catch-up may read a
 				// change from the feed between sync committing and publishing it (then it counts as 0).
-				const applied = consumers.map(consumer => this.updates.get(consumer)?.find(u => u.seq >= change.seq && u.at >= requestedAt));
+				const applied = consumers.map(consumer =>
+					this.updates
+						.get(consumer)
+						?.find(u => u.seq >= change.seq && u.at >= requestedAt),
+				);
 				if (applied.every(Boolean)) {
 					const last = Math.max(...applied.map(u => u!.at));
-					return { kind, published: Math.max(0, last - change.at), requested: last - requestedAt, consumers: consumers.length };
+					return {
+						kind,
+						published: Math.max(0, last - change.at),
+						requested: last - requestedAt,
+						consumers: consumers.length,
+					};
 				}
 			}
 			if (Date.now() > deadline) {
-				const missing = consumers.filter(consumer => !(this.updates.get(consumer) ?? []).some(u => u.at >= requestedAt));
-				throw new Error(`a ${kind} change did not reach ${missing.join(", ") || "every projection"} in ${timeoutMs} ms`);
+				const missing = consumers.filter(
+					consumer => !(this.updates.get(consumer) ?? []).some(u => u.at >= requestedAt),
+				);
+				throw new Error(
+					`a ${kind} change did not reach ${missing.join(", ") || "every projection"} in ${timeoutMs} ms`,
+				);
 			}
 			await new Promise<void>(resolve => {
 				const timer = setTimeout(resolve, 100); // the deadline still gets a look when nothing comes

@@ -20,7 +20,13 @@ export interface StoreResult {
 	imported: { documents: number; ms: number; rate: number; ceilingRate: number | null };
 	convergeMs: number;
 	monolithLoadMs: number;
-	propagation: Array<{ kind: EntityKind; consumers: number; samples: number; published: { p50: number; p99: number }; requested: { p50: number; p99: number } }>;
+	propagation: Array<{
+		kind: EntityKind;
+		consumers: number;
+		samples: number;
+		published: { p50: number; p99: number };
+		requested: { p50: number; p99: number };
+	}>;
 	rows: EndpointRow[];
 	memory: Array<{ process: string; rest: number; peak: number; importPeak: number }>;
 }
@@ -50,11 +56,16 @@ const STORE_NAMES: Record<StoreResult["kind"], string> = {
 };
 
 function fmt(n: number, digits = 0): string {
-	return n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+	return n.toLocaleString("en-GB", {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits,
+	});
 }
 
 function load(l: Load | undefined): string {
-	return l ? `${fmt(l.rps, l.rps < 100 ? 1 : 0)}${l.counted ? "†" : ""} (${fmt(l.p50, l.p50 < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99 < 10 ? 1 : 0)})` : "n/a";
+	return l
+		? `${fmt(l.rps, l.rps < 100 ? 1 : 0)}${l.counted ? "†" : ""} (${fmt(l.p50, l.p50 < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99 < 10 ? 1 : 0)})`
+		: "n/a";
 }
 
 function ratio(a: number | undefined, b: number): string {
@@ -65,11 +76,17 @@ function endpointTable(store: StoreResult): string[] {
 	return [
 		"| Endpoint | Microservices | Monolith | Micro ÷ mono | Cached | Cached ÷ mono | Ceiling (driver) |",
 		"|---|---|---|---|---|---|---|",
-		...store.rows.map(r =>
-			`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached?.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
+		...store.rows.map(
+			r =>
+				`| \`${r.endpoint}\` | ${load(r.micro)} | ${load(r.monolith)} | ${ratio(r.micro.rps, r.monolith.rps)} | ${load(r.cached)} | ${ratio(r.cached?.rps, r.monolith.rps)} | ${load(r.ceiling)} |`,
 		),
 		"",
-		...(store.rows.some(r => [r.micro, r.cached, r.monolith].some(l => l?.counted)) ? ["† Too slow for a timed run: measured by a fixed number of requests, the rate being answers ÷ the time they took.", ""] : []),
+		...(store.rows.some(r => [r.micro, r.cached, r.monolith].some(l => l?.counted))
+			? [
+					"† Too slow for a timed run: measured by a fixed number of requests, the rate being answers ÷ the time they took.",
+					"",
+				]
+			: []),
 		`Failed requests (non-2xx, errors, timeouts) in these runs: ${fmt(store.rows.reduce((n, r) => n + r.micro.failures + (r.cached?.failures ?? 0) + r.monolith.failures, 0))}.`,
 	];
 }
@@ -86,7 +103,9 @@ function storeSection(store: StoreResult): string[] {
 		"Sync and projections:",
 		"",
 		`- Import into the master log: ${fmt(imported.documents)} documents in ${fmt(imported.ms)} ms = **${fmt(imported.rate)} documents/s**` +
-			(imported.ceilingRate ? ` against a raw bulk insert of the same records at ${fmt(imported.ceilingRate)}/s (**${fmt(imported.rate / imported.ceilingRate, 2)}×** the ceiling).` : " (no database: no ceiling to compare with)."),
+			(imported.ceilingRate
+				? ` against a raw bulk insert of the same records at ${fmt(imported.ceilingRate)}/s (**${fmt(imported.rate / imported.ceilingRate, 2)}×** the ceiling).`
+				: " (no database: no ceiling to compare with)."),
 		`- Every projection built from the log (${fmt(store.convergeMs)} ms from starting their nodes); the monolith loads the same data in ${fmt(store.monolithLoadMs)} ms.`,
 		...store.propagation.map(
 			p =>
@@ -97,7 +116,10 @@ function storeSection(store: StoreResult): string[] {
 		"",
 		"| Process | At rest | Peak while loading | Peak under load |",
 		"|---|---|---|---|",
-		...store.memory.map(m => `| ${m.process} | ${fmt(m.rest)} | ${m.importPeak ? fmt(m.importPeak) : "–"} | ${fmt(m.peak)} |`),
+		...store.memory.map(
+			m =>
+				`| ${m.process} | ${fmt(m.rest)} | ${m.importPeak ? fmt(m.importPeak) : "–"} | ${fmt(m.peak)} |`,
+		),
 		"",
 	];
 }
@@ -111,7 +133,10 @@ function importSection(rows: ImportRow[]): string[] {
 		"",
 		"| Scale | Documents | Import | Documents/s | Raw bulk insert/s | Import ÷ ceiling | Sync's peak RSS (MiB) |",
 		"|---|---|---|---|---|---|---|",
-		...rows.map(r => `| ${r.scale} | ${fmt(r.documents)} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.rate)} | ${fmt(r.ceilingRate)} | **${fmt(r.rate / r.ceilingRate, 2)}×** | ${fmt(r.syncPeak)} |`),
+		...rows.map(
+			r =>
+				`| ${r.scale} | ${fmt(r.documents)} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.rate)} | ${fmt(r.ceilingRate)} | **${fmt(r.rate / r.ceilingRate, 2)}×** | ${fmt(r.syncPeak)} |`,
+		),
 		"",
 	];
 }
@@ -122,15 +147,23 @@ function targetsSection(report: BenchReport): string[] {
 	for (const store of report.stores) {
 		const name = STORE_NAMES[store.kind].replace(/ \(.*\)$/, "");
 		const uncached = store.rows.map(r => r.micro.rps / r.monolith.rps);
-		const met = (ratios: number[], min: number) => `${ratios.filter(r => r >= min).length} of ${ratios.length} endpoints (${fmt(Math.min(...ratios), 2)}× – ${fmt(Math.max(...ratios), 2)}×)`;
-		lines.push(`| Uncached ≥ 0.6× the monolith's requests/s | ${name} | ${met(uncached, 0.6)} |`);
+		const met = (ratios: number[], min: number) =>
+			`${ratios.filter(r => r >= min).length} of ${ratios.length} endpoints (${fmt(Math.min(...ratios), 2)}× – ${fmt(Math.max(...ratios), 2)}×)`;
+		lines.push(
+			`| Uncached ≥ 0.6× the monolith's requests/s | ${name} | ${met(uncached, 0.6)} |`,
+		);
 		const cached = store.rows.filter(r => r.cached).map(r => r.cached!.rps / r.monolith.rps);
-		if (cached.length > 0) lines.push(`| Cached ≥ 1× the monolith | ${name} | ${met(cached, 1)} |`);
+		if (cached.length > 0)
+			lines.push(`| Cached ≥ 1× the monolith | ${name} | ${met(cached, 1)} |`);
 		const p99 = Math.max(...store.propagation.map(p => p.published.p99));
-		lines.push(`| A single change reaches every projection in < 50 ms p99 | ${name} | ${p99 < 50 ? "met" : "not met"}: worst p99 ${fmt(p99, 1)} ms |`);
+		lines.push(
+			`| A single change reaches every projection in < 50 ms p99 | ${name} | ${p99 < 50 ? "met" : "not met"}: worst p99 ${fmt(p99, 1)} ms |`,
+		);
 		if (store.imported.ceilingRate) {
 			const share = store.imported.rate / store.imported.ceilingRate;
-			lines.push(`| Import ≥ 0.5× the raw bulk insert | ${name} | ${share >= 0.5 ? "met" : "not met"}: ${fmt(share, 2)}× |`);
+			lines.push(
+				`| Import ≥ 0.5× the raw bulk insert | ${name} | ${share >= 0.5 ? "met" : "not met"}: ${fmt(share, 2)}× |`,
+			);
 		}
 	}
 	if (report.imports.length > 1) {
@@ -152,7 +185,9 @@ export function renderReport(report: BenchReport): string {
 		`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; the run took ${fmt(report.seconds / 60, 1)} minutes. Every figure on this page comes from that one run.`,
 		"",
 		`- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${type()}, Node ${process.versions.node}.`,
-		`- **Data**: ${Object.entries(report.dataCounts).map(([kind, n]) => `${fmt(n)} ${kind}`).join(", ")} (\`${report.dataLabel}\`).`,
+		`- **Data**: ${Object.entries(report.dataCounts)
+			.map(([kind, n]) => `${fmt(n)} ${kind}`)
+			.join(", ")} (\`${report.dataLabel}\`).`,
 		`- **Load**: autocannon in a process of its own, ${opts.connections} connections, ${opts.duration} s per run after 1 s of warm-up, loopback; after each run the server's queue is worked off before the next starts. An endpoint too slow to answer ${MIN_ANSWERS_PER_CONNECTION} times per connection in a run (judged by one request alone after the warm-up, and by the run itself) is measured by a count of ${MIN_ANSWERS_PER_CONNECTION * opts.connections} requests instead (†). Rates count 2xx answers only; the nodes wait for an answer as long as autocannon does (\`REQUEST_TIMEOUT\` 60 s), so a slow answer is measured, not turned into a 504.`,
 		"- **Paths**: *Microservices* = gateway (moleculer-web) → NATS → the service → its own database, one node per service, cacher off. *Cached* = the same with Moleculer's memory cacher on. *Monolith* = `bench/monolith.ts`: one process, one database, no broker, the same validation schemas, projection code and queries (its answers are checked byte for byte against the gateway's before it is measured). *Ceiling* = the same queries straight through the MongoDB driver, no HTTP.",
 		"",

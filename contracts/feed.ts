@@ -15,7 +15,15 @@ export const MAX_FEED_PAGE = 1000;
 export const syncChangesParams = {
 	$$strict: true,
 	since: { type: "number", integer: true, min: 0, convert: true },
-	limit: { type: "number", integer: true, min: 1, max: MAX_FEED_PAGE, convert: true, optional: true, default: 500 },
+	limit: {
+		type: "number",
+		integer: true,
+		min: 1,
+		max: MAX_FEED_PAGE,
+		convert: true,
+		optional: true,
+		default: 500,
+	},
 	kinds: { type: "array", items: { type: "enum", values: ENTITY_KINDS }, optional: true },
 	/** Who asks: sync records `since` as that consumer's checkpoint, for the operator view. */
 	consumer: { type: "string", min: 1, max: 100, optional: true },
@@ -37,6 +45,10 @@ interface Caller {
 }
 
 /** Reads a page of the feed, typed. */
-export function readFeed(caller: Caller, params: CallParams<typeof syncChangesParams> & { kinds?: EntityKind[] }, opts?: CallingOptions): Promise<SyncChangesResult> {
+export function readFeed(
+	caller: Caller,
+	params: CallParams<typeof syncChangesParams> & { kinds?: EntityKind[] },
+	opts?: CallingOptions,
+): Promise<SyncChangesResult> {
 	return caller.call(FEED_ACTION, params, opts) as Promise<SyncChangesResult>;
 }

@@ -1,7 +1,11 @@
 // What services share: the change events and the feed, the list-result shape, the building
 // blocks of params and result schemas, what a public action declares, the metrics of sync and
 // the node configuration's shape. Each service's own contract lives in its folder.
-import type { MasterChangedPayload, ProjectionUpdatedPayload, SyncRequestedPayload } from "./events";
+import type {
+	MasterChangedPayload,
+	ProjectionUpdatedPayload,
+	SyncRequestedPayload,
+} from "./events";
 
 export * from "./events";
 export * from "./feed";
@@ -24,11 +28,19 @@ interface Emitter {
 }
 
 /** Emits an event with its contract's payload type. */
-export function emitEvent<E extends keyof EventContracts>(emitter: Emitter, event: E, payload: EventContracts[E]): Promise<void> {
+export function emitEvent<E extends keyof EventContracts>(
+	emitter: Emitter,
+	event: E,
+	payload: EventContracts[E],
+): Promise<void> {
 	return Promise.resolve(emitter.emit(event, payload));
 }
 
 /** Broadcasts an event (to every node that listens, every replica) with its contract's payload type. */
-export function broadcastEvent<E extends keyof EventContracts>(emitter: Emitter, event: E, payload: EventContracts[E]): Promise<void> {
+export function broadcastEvent<E extends keyof EventContracts>(
+	emitter: Emitter,
+	event: E,
+	payload: EventContracts[E],
+): Promise<void> {
 	return Promise.resolve(emitter.broadcast(event, payload));
 }

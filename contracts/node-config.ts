@@ -73,6 +73,9 @@ declare module "moleculer" {
 /** The configuration of the node a service runs on; a broker made without one is a mistake worth a clear message. */
 export function nodeConfig(broker: Pick<ServiceBroker, "options">): NodeConfig {
 	const found = broker.options.matchday;
-	if (!found) throw new Error("This broker has no matchday configuration: create it with the options of moleculer.config.ts (or brokerOptions()).");
+	if (!found)
+		throw new Error(
+			"This broker has no matchday configuration: create it with the options of moleculer.config.ts (or brokerOptions()).",
+		);
 	return found;
 }

@@ -30,9 +30,13 @@ export function topologyFrom(services: RegisteredService[]): TopologyRow[] {
 		if (service.name.startsWith("$")) continue;
 		const row = rows.get(service.fullName) ?? {
 			service: service.fullName,
-			version: service.version === undefined || service.version === null ? "-" : `v${service.version}`,
+			version:
+				service.version === undefined || service.version === null
+					? "-"
+					: `v${service.version}`,
 			nodes: [],
-			database: typeof service.metadata?.database === "string" ? service.metadata.database : "-",
+			database:
+				typeof service.metadata?.database === "string" ? service.metadata.database : "-",
 		};
 		if (service.nodeID) row.nodes.push(service.nodeID);
 		rows.set(service.fullName, row);
@@ -43,7 +47,12 @@ export function topologyFrom(services: RegisteredService[]): TopologyRow[] {
 }
 
 export function topology(broker: ServiceBroker): TopologyRow[] {
-	return topologyFrom(broker.registry.getServiceList({ onlyAvailable: true, skipInternal: true }) as RegisteredService[]);
+	return topologyFrom(
+		broker.registry.getServiceList({
+			onlyAvailable: true,
+			skipInternal: true,
+		}) as RegisteredService[],
+	);
 }
 
 export interface ConsumerStatus {
@@ -80,7 +89,11 @@ export function syncStatusFrom(node: string, metrics: MetricSnapshot[]): SyncSta
 		published: single(metrics, SYNC_METRICS.published),
 		lastSync: single(metrics, SYNC_METRICS.lastSync),
 		consumers: [...checkpoints.entries()]
-			.map(([consumer, checkpoint]) => ({ consumer, checkpoint, lag: lags.get(consumer) ?? 0 }))
+			.map(([consumer, checkpoint]) => ({
+				consumer,
+				checkpoint,
+				lag: lags.get(consumer) ?? 0,
+			}))
 			.sort((a, b) => a.consumer.localeCompare(b.consumer)),
 	};
 }
@@ -90,9 +103,14 @@ export class OperationError extends Error {}
 /** Reads sync's status from the node that runs it. */
 export async function syncStatus(broker: ServiceBroker): Promise<SyncStatus> {
 	const sync = topology(broker).find(row => row.service === FEED_SERVICE);
-	if (!sync || sync.nodes.length === 0) throw new OperationError(`No node runs ${FEED_SERVICE} right now.`);
+	if (!sync || sync.nodes.length === 0)
+		throw new OperationError(`No node runs ${FEED_SERVICE} right now.`);
 	const node = sync.nodes[0];
-	const metrics = await broker.call<MetricSnapshot[], object>("$node.metrics", { includes: [SYNC_METRICS_PATTERN] }, { nodeID: node });
+	const metrics = await broker.call<MetricSnapshot[], object>(
+		"$node.metrics",
+		{ includes: [SYNC_METRICS_PATTERN] },
+		{ nodeID: node },
+	);
 	return syncStatusFrom(node, metrics);
 }
 
@@ -105,12 +123,24 @@ export interface SyncRun {
  * Asks sync to re-read its source now, waits until that sync has finished (its `last_sync`
  * moves past the request), then gives consumers up to `settleMs` to catch up.
  */
-export async function requestSync(broker: ServiceBroker, reason: string, timeoutMs = 120_000, settleMs = 15_000): Promise<SyncRun> {
+export async function requestSync(
+	broker: ServiceBroker,
+	reason: string,
+	timeoutMs = 120_000,
+	settleMs = 15_000,
+): Promise<SyncRun> {
 	const before = await syncStatus(broker);
 	const requestedAt = Date.now();
 	await broker.emit(EVENTS.syncRequested, { reason });
-	const done = await poll(() => syncStatus(broker), status => status.lastSync >= requestedAt, timeoutMs);
-	if (!done) throw new OperationError(`Sync did not finish within ${timeoutMs / 1000} s; see the sync node's log.`);
+	const done = await poll(
+		() => syncStatus(broker),
+		status => status.lastSync >= requestedAt,
+		timeoutMs,
+	);
+	if (!done)
+		throw new OperationError(
+			`Sync did not finish within ${timeoutMs / 1000} s; see the sync node's log.`,
+		);
 	const after = await poll(
 		() => syncStatus(broker),
 		status => status.consumers.every(c => c.lag === 0),
@@ -119,7 +149,11 @@ export async function requestSync(broker: ServiceBroker, reason: string, timeout
 	return { before, after: after ?? (await syncStatus(broker)) };
 }
 
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T | undefined> {
+async function poll<T>(
+	read: () => Promise<T>,
+	ok: (value: T) => boolean,
+	timeoutMs: number,
+): Promise<T | undefined> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await read();

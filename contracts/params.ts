@@ -9,19 +9,71 @@ export const MAX_PAGE = 1000;
 
 /** Query strings carry text: numbers are converted, unknown parameters are refused (one rule everywhere). */
 export const paging = {
-	page: { type: "number", integer: true, min: 1, max: MAX_PAGE, convert: true, optional: true, default: 1, description: "Page number, from 1." },
-	pageSize: { type: "number", integer: true, min: 1, max: MAX_PAGE_SIZE, convert: true, optional: true, default: 20, description: "Rows per page." },
+	page: {
+		type: "number",
+		integer: true,
+		min: 1,
+		max: MAX_PAGE,
+		convert: true,
+		optional: true,
+		default: 1,
+		description: "Page number, from 1.",
+	},
+	pageSize: {
+		type: "number",
+		integer: true,
+		min: 1,
+		max: MAX_PAGE_SIZE,
+		convert: true,
+		optional: true,
+		default: 20,
+		description: "Rows per page.",
+	},
 } as const;
 
 /** A readable id: `argentina`, `argentina-lionel-messi`. */
-export const id = { type: "string", min: 1, max: 120, trim: true, pattern: "^[a-z0-9-]+$", optional: true } as const;
+export const id = {
+	type: "string",
+	min: 1,
+	max: 120,
+	trim: true,
+	pattern: "^[a-z0-9-]+$",
+	optional: true,
+} as const;
 /** A code such as football-data.org's competition codes (`PL`); the validator upper-cases it first. */
-export const code = { type: "string", min: 1, max: 10, trim: true, uppercase: true, pattern: "^[A-Z0-9]+$", optional: true } as const;
+export const code = {
+	type: "string",
+	min: 1,
+	max: 10,
+	trim: true,
+	uppercase: true,
+	pattern: "^[A-Z0-9]+$",
+	optional: true,
+} as const;
 export const text = { type: "string", min: 1, max: 100, trim: true, optional: true } as const;
-export const year = { type: "number", integer: true, min: 1850, max: 2100, convert: true, optional: true } as const;
-export const isoDate = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", optional: true } as const;
+export const year = {
+	type: "number",
+	integer: true,
+	min: 1850,
+	max: 2100,
+	convert: true,
+	optional: true,
+} as const;
+export const isoDate = {
+	type: "string",
+	pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+	optional: true,
+} as const;
 /** A stage or a group as football-data.org writes them: `FINAL`, `GROUP_A`. */
-export const upperSnake = { type: "string", min: 1, max: 40, trim: true, uppercase: true, pattern: "^[A-Z0-9_]+$", optional: true } as const;
+export const upperSnake = {
+	type: "string",
+	min: 1,
+	max: 40,
+	trim: true,
+	uppercase: true,
+	pattern: "^[A-Z0-9_]+$",
+	optional: true,
+} as const;
 
 /** The value type a fastest-validator rule accepts (the subset our schemas use). */
 type ValueOf<R> = R extends { type: "string" }
@@ -42,7 +94,9 @@ type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** What a caller may send: every optional rule (with or without a default) may be left out. */
 export type CallParams<S> = Flatten<
-	{ [K in ParamNames<S> as OptionalIn<S, K>]?: ValueOf<S[K]> } & { [K in ParamNames<S> as K extends OptionalIn<S, K> ? never : K]: ValueOf<S[K]> }
+	{ [K in ParamNames<S> as OptionalIn<S, K>]?: ValueOf<S[K]> } & {
+		[K in ParamNames<S> as K extends OptionalIn<S, K> ? never : K]: ValueOf<S[K]>;
+	}
 >;
 
 type DefaultedIn<S, K extends keyof S> = S[K] extends { default: unknown } ? K : never;

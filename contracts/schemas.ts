@@ -15,7 +15,11 @@ export const arrayOf = (name: string): JsonSchema => ({ type: "array", items: re
 
 /** An object whose properties are all required except those named. */
 export function object(properties: Record<string, unknown>, optional: string[] = []): JsonSchema {
-	return { type: "object", required: Object.keys(properties).filter(key => !optional.includes(key)), properties };
+	return {
+		type: "object",
+		required: Object.keys(properties).filter(key => !optional.includes(key)),
+		properties,
+	};
 }
 
 /** `{ rows, page, pageSize, total, totalPages }` of the named row schema (contracts/list-result.ts). */
@@ -37,7 +41,10 @@ export const WINNER = { type: ["string", "null"], enum: ["HOME_TEAM", "AWAY_TEAM
 export const DURATION = { type: "string", enum: ["REGULAR", "EXTRA_TIME", "PENALTY_SHOOTOUT"] };
 export const GOAL = object({
 	minute: int,
-	injuryTime: { ...nullableInt, description: "Minutes added to `minute` (90+4 is minute 90, injuryTime 4)." },
+	injuryTime: {
+		...nullableInt,
+		description: "Minutes added to `minute` (90+4 is minute 90, injuryTime 4).",
+	},
 	scorer: object({ name: str }),
 	team: ref("TeamRef"),
 	penalty: bool,

@@ -6,7 +6,13 @@ import { CLUB_COUNTRIES } from "../domain/catalog";
 import { normaliseOpenFootball, readOpenFootballDir, type RawMatch } from "../domain/openfootball";
 import { slugify } from "../domain/text";
 import { addDays, doubleRoundRobin, matchDay, roundSlots } from "./fixtures";
-import { COUNTRY_PROFILES, planDataset, strengthIn, type DatasetPlan, type PlannedLeague } from "./extrapolation";
+import {
+	COUNTRY_PROFILES,
+	planDataset,
+	strengthIn,
+	type DatasetPlan,
+	type PlannedLeague,
+} from "./extrapolation";
 import { inventSquad, type Nationality } from "./invented-squads";
 import { Random } from "./random";
 import { drawScore, seasonForm, type Strength } from "./score-model";
@@ -31,28 +37,60 @@ export function squadsPath(plan: DatasetPlan, league: PlannedLeague): string {
 }
 
 /** One league season as an openfootball file, one match a line. */
-export function renderLeagueSeason(plan: DatasetPlan, league: PlannedLeague, season: number): { text: string; matches: number } {
+export function renderLeagueSeason(
+	plan: DatasetPlan,
+	league: PlannedLeague,
+	season: number,
+): { text: string; matches: number } {
 	const random = Random.forPart(plan.seed, "matches", league.key, season);
-	const fixtures = league.template ? replayTemplate(random, league, season) : scheduleSeason(random, league, season);
+	const fixtures = league.template
+		? replayTemplate(random, league, season)
+		: scheduleSeason(random, league, season);
 	const strengths = seasonStrengths(plan, league, season);
-	const lines = fixtures.map(fixture => JSON.stringify(withScore(random, plan, league, season, fixture, strengths)));
+	const lines = fixtures.map(fixture =>
+		JSON.stringify(withScore(random, plan, league, season, fixture, strengths)),
+	);
 	const name = league.template
 		? league.template.name.replace(/\d{4}\/\d{2}$/, seasonParts(season).label)
 		: `${league.info.name} ${seasonParts(season).label}`;
-	return { text: `{"name":${JSON.stringify(name)},"matches":[\n${lines.join(",\n")}\n]}\n`, matches: lines.length };
+	return {
+		text: `{"name":${JSON.stringify(name)},"matches":[\n${lines.join(",\n")}\n]}\n`,
+		matches: lines.length,
+	};
 }
 
-function seasonStrengths(plan: DatasetPlan, league: PlannedLeague, season: number): Map<string, Strength> {
-	return new Map(league.roster(season).map(club => {
-		const form = Random.forPart(plan.seed, "form", slugify(club), season);
-		return [club, seasonForm(form, strengthIn(plan, club, league.division), FORM_SD)];
-	}));
+function seasonStrengths(
+	plan: DatasetPlan,
+	league: PlannedLeague,
+	season: number,
+): Map<string, Strength> {
+	return new Map(
+		league.roster(season).map(club => {
+			const form = Random.forPart(plan.seed, "form", slugify(club), season);
+			return [club, seasonForm(form, strengthIn(plan, club, league.division), FORM_SD)];
+		}),
+	);
 }
 
-function withScore(random: Random, plan: DatasetPlan, league: PlannedLeague, season: number, fixture: RawMatch, strengths: Map<string, Strength>): RawMatch {
-	const notYet = season === plan.currentSeason && plan.playedUntil !== null && fixture.date > plan.playedUntil;
+function withScore(
+	random: Random,
+	plan: DatasetPlan,
+	league: PlannedLeague,
+	season: number,
+	fixture: RawMatch,
+	strengths: Map<string, Strength>,
+): RawMatch {
+	const notYet =
+		season === plan.currentSeason &&
+		plan.playedUntil !== null &&
+		fixture.date > plan.playedUntil;
 	if (notYet) return { ...fixture, score: {} };
-	const { ht, ft } = drawScore(random, league.rates, strengths.get(fixture.team1)!, strengths.get(fixture.team2)!);
+	const { ht, ft } = drawScore(
+		random,
+		league.rates,
+		strengths.get(fixture.team1)!,
+		strengths.get(fixture.team2)!,
+	);
 	return { ...fixture, score: { ht, ft } };
 }
 
@@ -75,14 +113,18 @@ function replayTemplate(random: Random, league: PlannedLeague, season: number): 
 /** An invented league's season: a double round robin over the country's weekends, at its usual kick-off times. */
 function scheduleSeason(random: Random, league: PlannedLeague, season: number): RawMatch[] {
 	const rounds = doubleRoundRobin(random.shuffle(league.roster(season)));
-	const firstFriday = addDays(league.frame.firstFriday, YEAR_DAYS * (season - league.frame.season));
+	const firstFriday = addDays(
+		league.frame.firstFriday,
+		YEAR_DAYS * (season - league.frame.season),
+	);
 	const slots = roundSlots(firstFriday, league.frame.weeks, rounds.length);
 	return rounds.flatMap((pairs, r) =>
 		pairs
 			.map(([team1, team2]) => ({
 				round: `Matchday ${r + 1}`,
 				date: matchDay(random, slots[r]),
-				time: league.kickoffTimes.length > 0 ? random.weighted(league.kickoffTimes) : "15:00",
+				time:
+					league.kickoffTimes.length > 0 ? random.weighted(league.kickoffTimes) : "15:00",
 				team1,
 				team2,
 			}))
@@ -91,10 +133,15 @@ function scheduleSeason(random: Random, league: PlannedLeague, season: number): 
 }
 
 /** The squads of a league's clubs of the current season, in the World Cup squads' shape. */
-export function renderSquads(plan: DatasetPlan, league: PlannedLeague): { text: string; players: number } {
+export function renderSquads(
+	plan: DatasetPlan,
+	league: PlannedLeague,
+): { text: string; players: number } {
 	const options = {
 		home: nationalityOf(league.profile.prefix),
-		abroad: COUNTRY_PROFILES.filter(p => p !== league.profile).map(p => nationalityOf(p.prefix)),
+		abroad: COUNTRY_PROFILES.filter(p => p !== league.profile).map(p =>
+			nationalityOf(p.prefix),
+		),
 		homeShare: homeShareOf(league),
 		referenceDate: `${plan.currentSeason}-09-01`,
 	};
@@ -129,7 +176,13 @@ function jobsOf(plan: DatasetPlan, sourcePaths: string[]): Job[] {
 	const jobs: Job[] = sourcePaths.map(path => ({ kind: "copy", path }));
 	for (const league of plan.leagues) {
 		for (const season of plan.seasons) {
-			if (!league.realSeasons.has(season)) jobs.push({ kind: "season", path: leagueSeasonPath(league, season), league, season });
+			if (!league.realSeasons.has(season))
+				jobs.push({
+					kind: "season",
+					path: leagueSeasonPath(league, season),
+					league,
+					season,
+				});
 		}
 		jobs.push({ kind: "squads", path: squadsPath(plan, league), league });
 	}
@@ -164,9 +217,14 @@ export interface DatasetSummary {
 }
 
 /** Generates the data set of `options.scale` into `options.outDir`, a file at a time. */
-export function writeDataset(options: DatasetOptions, onProgress: (progress: DatasetProgress) => void = () => {}): DatasetSummary {
+export function writeDataset(
+	options: DatasetOptions,
+	onProgress: (progress: DatasetProgress) => void = () => {},
+): DatasetSummary {
 	if (existsSync(options.outDir) && readdirSync(options.outDir).length > 0) {
-		throw new Error(`${options.outDir} is not empty: choose a new folder (files left there would be imported too)`);
+		throw new Error(
+			`${options.outDir} is not empty: choose a new folder (files left there would be imported too)`,
+		);
 	}
 	const realFiles = readOpenFootballDir(options.sourceDir);
 	const realData = normaliseOpenFootball(realFiles);
@@ -196,7 +254,13 @@ export function writeDataset(options: DatasetOptions, onProgress: (progress: Dat
 }
 
 /** Writes one file; returns its size. */
-function runJob(job: Job, plan: DatasetPlan, options: DatasetOptions, target: string, summary: DatasetSummary): number {
+function runJob(
+	job: Job,
+	plan: DatasetPlan,
+	options: DatasetOptions,
+	target: string,
+	summary: DatasetSummary,
+): number {
 	if (job.kind === "copy") {
 		copyFileSync(join(options.sourceDir, job.path), target);
 		return statSync(target).size;

@@ -2,13 +2,30 @@
 // how strong each club is and how its league scores, all fitted on (or taken from) the real
 // files. Pure; `dataset-writer.ts` renders the plan to files.
 import { CLUB_COUNTRIES, clubCompetition, type CompetitionInfo } from "../domain/catalog";
-import { CLUB_FILE, splitCountrySuffix, type RawMatch, type SourceFile } from "../domain/openfootball";
+import {
+	CLUB_FILE,
+	splitCountrySuffix,
+	type RawMatch,
+	type SourceFile,
+} from "../domain/openfootball";
 import { slugify } from "../domain/text";
 import { fridayOnOrBefore, weeksBetween } from "./fixtures";
 import type { Language } from "./invented-names";
 import { inventClubName } from "./invented-names";
 import { Random } from "./random";
-import { drawStrength, fitLeague, fitLowScores, pooledRates, shiftStrength, strengthSpread, type LeagueModel, type PlayedMatch, type Rates, type Strength, type StrengthSpread } from "./score-model";
+import {
+	drawStrength,
+	fitLeague,
+	fitLowScores,
+	pooledRates,
+	shiftStrength,
+	strengthSpread,
+	type LeagueModel,
+	type PlayedMatch,
+	type Rates,
+	type Strength,
+	type StrengthSpread,
+} from "./score-model";
 
 /** How the generator treats a country: its names' language, its rank, the sizes of its divisions. */
 export interface CountryProfile {
@@ -121,15 +138,21 @@ function readRealData(files: SourceFile[]): RealData {
 	for (const file of files) {
 		const club = CLUB_FILE.exec(file.path);
 		const matches = (file.content as { matches?: RawMatch[] }).matches ?? [];
-		for (const match of matches) for (const name of [match.team1, match.team2]) real.teamSlugs.add(slugify(splitCountrySuffix(name).name));
+		for (const match of matches)
+			for (const name of [match.team1, match.team2])
+				real.teamSlugs.add(slugify(splitCountrySuffix(name).name));
 		const info = club ? clubCompetition(club[2]) : undefined;
 		if (!club || !info) continue;
 		if (info.type === "LEAGUE") {
 			const seasons = real.leagues.get(club[2]) ?? new Map();
-			seasons.set(Number(club[1]), { name: (file.content as { name: string }).name, matches });
+			seasons.set(Number(club[1]), {
+				name: (file.content as { name: string }).name,
+				matches,
+			});
 			real.leagues.set(club[2], seasons);
 		} else {
-			for (const match of matches) for (const name of [match.team1, match.team2]) addCupClub(real.cupClubs, name);
+			for (const match of matches)
+				for (const name of [match.team1, match.team2]) addCupClub(real.cupClubs, name);
 		}
 	}
 	return real;
@@ -164,22 +187,36 @@ function fitModels(real: RealData): Map<string, LeagueModel> {
 
 /** Plans a data set of `scale` from the real files. */
 export function planDataset(files: SourceFile[], scale: number, seed: string): DatasetPlan {
-	if (!Number.isInteger(scale) || scale < 1) throw new Error(`The scale must be a whole number from 1, not ${scale}`);
+	if (!Number.isInteger(scale) || scale < 1)
+		throw new Error(`The scale must be a whole number from 1, not ${scale}`);
 	const real = readRealData(files);
-	if (real.leagues.size === 0) throw new Error("The real data holds no league to fit the model on");
+	if (real.leagues.size === 0)
+		throw new Error("The real data holds no league to fit the model on");
 	const models = fitModels(real);
 	const realSeasons = [...real.leagues.values()].flatMap(seasons => [...seasons.keys()]);
 	const currentSeason = Math.max(...realSeasons);
-	const seasons = Array.from({ length: seasonsAtScale(scale) }, (_, i) => currentSeason - seasonsAtScale(scale) + 1 + i);
+	const seasons = Array.from(
+		{ length: seasonsAtScale(scale) },
+		(_, i) => currentSeason - seasonsAtScale(scale) + 1 + i,
+	);
 	const plan: DatasetPlan = {
-		seed, scale, seasons, currentSeason,
+		seed,
+		scale,
+		seasons,
+		currentSeason,
 		playedUntil: playedUntil(real, currentSeason),
 		leagues: [],
 		clubs: new Map(),
 		spread: strengthSpread([...models.values()]),
 		teamSlugs: new Set(real.teamSlugs),
 	};
-	const context: PlanContext = { plan, real, models, pooled: pooledRates([...models.values()]), pooledTimes: kickoffTimes([...real.leagues.values()]) };
+	const context: PlanContext = {
+		plan,
+		real,
+		models,
+		pooled: pooledRates([...models.values()]),
+		pooledTimes: kickoffTimes([...real.leagues.values()]),
+	};
 	let target = Infinity;
 	for (const [profile, division] of leagueOrder()) {
 		const base = profile.tier + division <= 2;
@@ -200,9 +237,17 @@ interface PlanContext {
 
 /** The last day with a played match in the current season's real leagues, if some of it is still to play. */
 function playedUntil(real: RealData, currentSeason: number): string | null {
-	const current = [...real.leagues.values()].flatMap(seasons => seasons.get(currentSeason)?.matches ?? []);
+	const current = [...real.leagues.values()].flatMap(
+		seasons => seasons.get(currentSeason)?.matches ?? [],
+	);
 	if (current.every(m => m.score?.ft)) return null;
-	return current.filter(m => m.score?.ft).map(m => m.date).sort().pop() ?? null;
+	return (
+		current
+			.filter(m => m.score?.ft)
+			.map(m => m.date)
+			.sort()
+			.pop() ?? null
+	);
 }
 
 /** Leagues in the order a growing scale adds them: by division, stronger football countries first. */
@@ -232,7 +277,10 @@ function addLeague(context: PlanContext, profile: CountryProfile, division: numb
 	const realSeasons = context.real.leagues.get(key);
 	const topKey = `${profile.prefix}.1`;
 	const league: PlannedLeague = {
-		key, info, profile, division,
+		key,
+		info,
+		profile,
+		division,
 		rates: context.models.get(key) ?? context.models.get(topKey) ?? context.pooled,
 		kickoffTimes: kickoffTimesOf(context, key, topKey),
 		frame: seasonFrame(context, key, topKey),
@@ -241,10 +289,13 @@ function addLeague(context: PlanContext, profile: CountryProfile, division: numb
 		roster: realSeasons ? realRoster(realSeasons) : inventedRoster(context, profile, division),
 	};
 	context.plan.leagues.push(league);
-	for (const season of context.plan.seasons) for (const club of league.roster(season)) addClub(context, club, division);
+	for (const season of context.plan.seasons)
+		for (const club of league.roster(season)) addClub(context, club, division);
 }
 
-function templateOf(seasons: Map<number, { name: string; matches: RawMatch[] }>): PlannedLeague["template"] {
+function templateOf(
+	seasons: Map<number, { name: string; matches: RawMatch[] }>,
+): PlannedLeague["template"] {
 	const season = Math.min(...seasons.keys());
 	const { name, matches } = seasons.get(season)!;
 	return { season, name, matches };
@@ -253,7 +304,9 @@ function templateOf(seasons: Map<number, { name: string; matches: RawMatch[] }>)
 /** A real league's clubs: the real ones in its real seasons, those of its earliest real season before. */
 function realRoster(seasons: Map<number, { matches: RawMatch[] }>): (season: number) => string[] {
 	const earliest = Math.min(...seasons.keys());
-	const rosters = new Map([...seasons].map(([season, { matches }]) => [season, teamsOf(matches)]));
+	const rosters = new Map(
+		[...seasons].map(([season, { matches }]) => [season, teamsOf(matches)]),
+	);
 	return season => rosters.get(season) ?? rosters.get(earliest)!;
 }
 
@@ -262,24 +315,37 @@ function realRoster(seasons: Map<number, { matches: RawMatch[] }>): (season: num
  * second division, the real top division's clubs in the seasons they are not up there
  * (promoted later, relegated since); in a top division, the country's clubs of the real cups.
  */
-function inventedRoster(context: PlanContext, profile: CountryProfile, division: number): (season: number) => string[] {
+function inventedRoster(
+	context: PlanContext,
+	profile: CountryProfile,
+	division: number,
+): (season: number) => string[] {
 	const visitors = visitingClubs(context, profile, division);
 	const { plan } = context;
 	const mostVisitors = Math.max(0, ...plan.seasons.map(s => visitors(s).length));
 	const random = Random.forPart(plan.seed, "clubs", profile.prefix, division);
 	const size = leagueSize(context, profile, division);
-	const invented = Array.from({ length: Math.max(2, size - mostVisitors) }, () => uniqueClubName(random, profile.language, plan.teamSlugs));
+	const invented = Array.from({ length: Math.max(2, size - mostVisitors) }, () =>
+		uniqueClubName(random, profile.language, plan.teamSlugs),
+	);
 	return season => [...invented, ...visitors(season)].sort();
 }
 
-function visitingClubs(context: PlanContext, profile: CountryProfile, division: number): (season: number) => string[] {
-	const top = context.plan.leagues.find(l => l.key === `${profile.prefix}.1` && l.realSeasons.size > 0);
+function visitingClubs(
+	context: PlanContext,
+	profile: CountryProfile,
+	division: number,
+): (season: number) => string[] {
+	const top = context.plan.leagues.find(
+		l => l.key === `${profile.prefix}.1` && l.realSeasons.size > 0,
+	);
 	if (division === 2 && top) {
 		const realClubs = [...new Set([...top.realSeasons].flatMap(s => top.roster(s)))];
 		return season => realClubs.filter(club => !top.roster(season).includes(club));
 	}
 	const country = CLUB_COUNTRIES[profile.prefix];
-	const cupClubs = division === 1 && country ? (context.real.cupClubs.get(country.code) ?? []) : [];
+	const cupClubs =
+		division === 1 && country ? (context.real.cupClubs.get(country.code) ?? []) : [];
 	return () => cupClubs;
 }
 
@@ -312,14 +378,21 @@ function addClub(context: PlanContext, club: string, division: number): void {
 	}
 	const random = Random.forPart(plan.seed, "strength", slug);
 	const cupClub = [...context.real.cupClubs.values()].some(clubs => clubs.includes(club));
-	plan.clubs.set(slug, { strength: drawStrength(random, plan.spread, cupClub ? CUP_CLUB_QUALITY : 0), division });
+	plan.clubs.set(slug, {
+		strength: drawStrength(random, plan.spread, cupClub ? CUP_CLUB_QUALITY : 0),
+		division,
+	});
 }
 
 /** A club's strength in a league of `division`: a division below its own, it is that much better than its rivals. */
 export function strengthIn(plan: DatasetPlan, club: string, division: number): Strength {
 	const planned = plan.clubs.get(slugify(club));
 	if (!planned) throw new Error(`${club} is not a club of the plan`);
-	return shiftStrength(planned.strength, plan.spread, DIVISION_GAP * (division - planned.division));
+	return shiftStrength(
+		planned.strength,
+		plan.spread,
+		DIVISION_GAP * (division - planned.division),
+	);
 }
 
 /** Standard deviations of strength between a division and the one below. */
@@ -327,23 +400,37 @@ const DIVISION_GAP = 1.2;
 /** A club that plays in the Champions League is among the best of its country. */
 const CUP_CLUB_QUALITY = 1.5;
 
-function kickoffTimes(leagues: Array<Map<number, { matches: RawMatch[] }>>): Array<readonly [string, number]> {
+function kickoffTimes(
+	leagues: Array<Map<number, { matches: RawMatch[] }>>,
+): Array<readonly [string, number]> {
 	const counts = new Map<string, number>();
-	for (const seasons of leagues) for (const { matches } of seasons.values()) for (const m of matches) if (m.time) counts.set(m.time, (counts.get(m.time) ?? 0) + 1);
+	for (const seasons of leagues)
+		for (const { matches } of seasons.values())
+			for (const m of matches) if (m.time) counts.set(m.time, (counts.get(m.time) ?? 0) + 1);
 	return [...counts].sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Kick-off times as the country's real league has them, else as all real leagues do. */
-function kickoffTimesOf(context: PlanContext, key: string, topKey: string): Array<readonly [string, number]> {
+function kickoffTimesOf(
+	context: PlanContext,
+	key: string,
+	topKey: string,
+): Array<readonly [string, number]> {
 	const real = context.real.leagues.get(key) ?? context.real.leagues.get(topKey);
 	return real ? kickoffTimes([real]) : context.pooledTimes;
 }
 
 /** The weekends of a season, from the country's real league, else from the first real league. */
 function seasonFrame(context: PlanContext, key: string, topKey: string): PlannedLeague["frame"] {
-	const seasons = context.real.leagues.get(key) ?? context.real.leagues.get(topKey) ?? [...context.real.leagues.values()][0];
+	const seasons =
+		context.real.leagues.get(key) ??
+		context.real.leagues.get(topKey) ??
+		[...context.real.leagues.values()][0];
 	const season = Math.min(...seasons.keys());
-	const dates = seasons.get(season)!.matches.map(m => m.date).sort();
+	const dates = seasons
+		.get(season)!
+		.matches.map(m => m.date)
+		.sort();
 	const firstFriday = fridayOnOrBefore(dates[0]);
 	return { firstFriday, weeks: weeksBetween(firstFriday, dates[dates.length - 1]) + 1, season };
 }

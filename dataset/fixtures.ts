@@ -15,7 +15,10 @@ export function doubleRoundRobin<T>(teams: readonly T[]): Array<Array<[T, T]>> {
 		firstHalf.push(roundPairs(slots, round));
 		slots.splice(1, 0, slots.pop()!); // the first slot stays, the others turn one place
 	}
-	return [...firstHalf, ...firstHalf.map(pairs => pairs.map(([home, away]): [T, T] => [away, home]))];
+	return [
+		...firstHalf,
+		...firstHalf.map(pairs => pairs.map(([home, away]): [T, T] => [away, home])),
+	];
 }
 
 function roundPairs<T>(slots: Array<T | null>, round: number): Array<[T, T]> {
@@ -54,8 +57,16 @@ export function roundSlots(firstFriday: string, weeks: number, rounds: number): 
 	return slots;
 }
 
-const WEEKEND_DAYS: Array<readonly [number, number]> = [[0, 8], [1, 50], [2, 37], [3, 5]]; // Friday to Monday
-const MIDWEEK_DAYS: Array<readonly [number, number]> = [[0, 50], [1, 50]]; // Tuesday, Wednesday
+const WEEKEND_DAYS: Array<readonly [number, number]> = [
+	[0, 8],
+	[1, 50],
+	[2, 37],
+	[3, 5],
+]; // Friday to Monday
+const MIDWEEK_DAYS: Array<readonly [number, number]> = [
+	[0, 50],
+	[1, 50],
+]; // Tuesday, Wednesday
 
 /** The day of one match of a round: mostly Saturday and Sunday, some Friday and Monday. */
 export function matchDay(random: Random, slot: RoundSlot): string {
@@ -74,5 +85,7 @@ export function fridayOnOrBefore(day: string): string {
 
 /** Whole weeks from `from` to `to`, both YYYY-MM-DD. */
 export function weeksBetween(from: string, to: string): number {
-	return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * DAY_MS));
+	return Math.floor(
+		(Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * DAY_MS),
+	);
 }

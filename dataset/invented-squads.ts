@@ -33,23 +33,48 @@ export interface SquadOptions {
 
 // About 25 players: three goalkeepers, eight defenders, eight midfielders, six forwards, give or take one.
 const SIZES: Record<SquadPosition, ReadonlyArray<readonly [number, number]>> = {
-	GK: [[2, 10], [3, 70], [4, 20]],
-	DF: [[7, 1], [8, 2], [9, 1]],
-	MF: [[7, 1], [8, 2], [9, 1]],
-	FW: [[5, 1], [6, 2], [7, 1]],
+	GK: [
+		[2, 10],
+		[3, 70],
+		[4, 20],
+	],
+	DF: [
+		[7, 1],
+		[8, 2],
+		[9, 1],
+	],
+	MF: [
+		[7, 1],
+		[8, 2],
+		[9, 1],
+	],
+	FW: [
+		[5, 1],
+		[6, 2],
+		[7, 1],
+	],
 };
 const POSITIONS: SquadPosition[] = ["GK", "DF", "MF", "FW"];
 
 // The old 1–11 by position still sets first-choice numbers; the rest of a squad takes 12–40, now and then more.
-const CLASSIC_NUMBERS: Record<SquadPosition, number[]> = { GK: [1], DF: [2, 3, 4, 5], MF: [6, 8, 10], FW: [7, 9, 11] };
+const CLASSIC_NUMBERS: Record<SquadPosition, number[]> = {
+	GK: [1],
+	DF: [2, 3, 4, 5],
+	MF: [6, 8, 10],
+	FW: [7, 9, 11],
+};
 
 /** A club squad, ordered by shirt number. */
 export function inventSquad(random: Random, options: SquadOptions): RawClubPlayer[] {
-	const positions = POSITIONS.flatMap(pos => Array.from({ length: random.weighted(SIZES[pos]) }, () => pos));
+	const positions = POSITIONS.flatMap(pos =>
+		Array.from({ length: random.weighted(SIZES[pos]) }, () => pos),
+	);
 	const numbers = shirtNumbers(random, positions);
 	const names = new Set<string>();
 	const players = positions.map((pos, i): RawClubPlayer => {
-		const nationality = random.chance(options.homeShare) ? options.home : random.pick(options.abroad);
+		const nationality = random.chance(options.homeShare)
+			? options.home
+			: random.pick(options.abroad);
 		return {
 			number: numbers[i],
 			pos,
@@ -67,7 +92,8 @@ function shirtNumbers(random: Random, positions: SquadPosition[]): number[] {
 	return positions.map(pos => {
 		const classic = CLASSIC_NUMBERS[pos][classicUsed[pos]++];
 		// Some clubs leave a classic number to a player of another position, or retire it.
-		const number = classic !== undefined && random.chance(0.85) ? classic : freeNumber(random, taken);
+		const number =
+			classic !== undefined && random.chance(0.85) ? classic : freeNumber(random, taken);
 		taken.add(number);
 		return number;
 	});
@@ -83,7 +109,8 @@ function freeNumber(random: Random, taken: Set<number>): number {
 function uniqueName(random: Random, language: Language, names: Set<string>): string {
 	let name = inventPlayerName(random, language);
 	// Two of a name in one squad happens, but rarely; a few tries avoid most of it and the importer numbers the rest.
-	for (let tries = 0; names.has(name) && tries < 5; tries++) name = inventPlayerName(random, language);
+	for (let tries = 0; names.has(name) && tries < 5; tries++)
+		name = inventPlayerName(random, language);
 	names.add(name);
 	return name;
 }

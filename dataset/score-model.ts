@@ -56,13 +56,37 @@ export function fitLeague(matches: PlayedMatch[]): LeagueModel {
 	let homeRate = mean(matches.map(m => m.ft[0]));
 	let awayRate = mean(matches.map(m => m.ft[1]));
 	for (let round = 0; round < FIT_ROUNDS; round++) {
-		updateFactor(attack, matches, (m, team) => (m.home === team ? [m.ft[0], homeRate * defence.get(m.away)!] : [m.ft[1], awayRate * defence.get(m.home)!]));
-		updateFactor(defence, matches, (m, team) => (m.home === team ? [m.ft[1], awayRate * attack.get(m.away)!] : [m.ft[0], homeRate * attack.get(m.home)!]));
-		homeRate = sum(matches.map(m => m.ft[0])) / sum(matches.map(m => attack.get(m.home)! * defence.get(m.away)!));
-		awayRate = sum(matches.map(m => m.ft[1])) / sum(matches.map(m => attack.get(m.away)! * defence.get(m.home)!));
+		updateFactor(attack, matches, (m, team) =>
+			m.home === team
+				? [m.ft[0], homeRate * defence.get(m.away)!]
+				: [m.ft[1], awayRate * defence.get(m.home)!],
+		);
+		updateFactor(defence, matches, (m, team) =>
+			m.home === team
+				? [m.ft[1], awayRate * attack.get(m.away)!]
+				: [m.ft[0], homeRate * attack.get(m.home)!],
+		);
+		homeRate =
+			sum(matches.map(m => m.ft[0])) /
+			sum(matches.map(m => attack.get(m.home)! * defence.get(m.away)!));
+		awayRate =
+			sum(matches.map(m => m.ft[1])) /
+			sum(matches.map(m => attack.get(m.away)! * defence.get(m.home)!));
 	}
-	const strengths = new Map(teams.map(t => [t, { attack: Math.log(attack.get(t)!), defence: Math.log(defence.get(t)!) }]));
-	return { matches: matches.length, homeGoals: homeRate, awayGoals: awayRate, halfTimeShare: halfTimeShare(matches), lowScores: 0, strengths };
+	const strengths = new Map(
+		teams.map(t => [
+			t,
+			{ attack: Math.log(attack.get(t)!), defence: Math.log(defence.get(t)!) },
+		]),
+	);
+	return {
+		matches: matches.length,
+		homeGoals: homeRate,
+		awayGoals: awayRate,
+		halfTimeShare: halfTimeShare(matches),
+		lowScores: 0,
+		strengths,
+	};
 }
 
 /**
@@ -70,7 +94,11 @@ export function fitLeague(matches: PlayedMatch[]): LeagueModel {
  * mean of 1 so that the league rates carry the level. `part` gives a match's [goals, expected
  * goals without this factor] from the team's side.
  */
-function updateFactor(factor: Map<string, number>, matches: PlayedMatch[], part: (m: PlayedMatch, team: string) => [number, number]): void {
+function updateFactor(
+	factor: Map<string, number>,
+	matches: PlayedMatch[],
+	part: (m: PlayedMatch, team: string) => [number, number],
+): void {
 	const goals = new Map<string, number>();
 	const expected = new Map<string, number>();
 	for (const match of matches) {
@@ -80,7 +108,8 @@ function updateFactor(factor: Map<string, number>, matches: PlayedMatch[], part:
 			expected.set(team, (expected.get(team) ?? 0) + e);
 		}
 	}
-	for (const team of factor.keys()) factor.set(team, (goals.get(team)! + PRIOR_GOALS) / (expected.get(team)! + PRIOR_GOALS));
+	for (const team of factor.keys())
+		factor.set(team, (goals.get(team)! + PRIOR_GOALS) / (expected.get(team)! + PRIOR_GOALS));
 	const scale = Math.exp(mean([...factor.values()].map(Math.log)));
 	for (const [team, value] of factor) factor.set(team, value / scale);
 }
@@ -94,8 +123,14 @@ function halfTimeShare(matches: PlayedMatch[]): number {
 /** The rates of several leagues together, each weighted by its number of matches. */
 export function pooledRates(models: LeagueModel[]): Rates {
 	const total = sum(models.map(m => m.matches));
-	const weighted = (pick: (m: LeagueModel) => number): number => sum(models.map(m => pick(m) * m.matches)) / total;
-	return { homeGoals: weighted(m => m.homeGoals), awayGoals: weighted(m => m.awayGoals), halfTimeShare: weighted(m => m.halfTimeShare), lowScores: weighted(m => m.lowScores) };
+	const weighted = (pick: (m: LeagueModel) => number): number =>
+		sum(models.map(m => pick(m) * m.matches)) / total;
+	return {
+		homeGoals: weighted(m => m.homeGoals),
+		awayGoals: weighted(m => m.awayGoals),
+		halfTimeShare: weighted(m => m.halfTimeShare),
+		lowScores: weighted(m => m.lowScores),
+	};
 }
 
 /**
@@ -104,20 +139,28 @@ export function pooledRates(models: LeagueModel[]): Rates {
  * there were. The correction moves only 0–0, 1–1, 1–0 and 0–1, so the expected draws are
  * linear in ρ: independent draws − 2ρ Σ λμe^−(λ+μ).
  */
-export function fitLowScores(leagues: Array<{ model: LeagueModel; matches: PlayedMatch[] }>): number {
+export function fitLowScores(
+	leagues: Array<{ model: LeagueModel; matches: PlayedMatch[] }>,
+): number {
 	let realDraws = 0;
 	let independentDraws = 0;
 	let slope = 0;
 	for (const { model, matches } of leagues) {
 		for (const match of matches) {
-			const [home, away] = goalMeans(model, model.strengths.get(match.home)!, model.strengths.get(match.away)!);
+			const [home, away] = goalMeans(
+				model,
+				model.strengths.get(match.home)!,
+				model.strengths.get(match.away)!,
+			);
 			if (match.ft[0] === match.ft[1]) realDraws++;
-			for (let k = 0; k <= 12; k++) independentDraws += poissonChance(home, k) * poissonChance(away, k);
+			for (let k = 0; k <= 12; k++)
+				independentDraws += poissonChance(home, k) * poissonChance(away, k);
 			slope += 2 * home * away * Math.exp(-home - away);
 		}
 	}
 	// Bounded so that every correction factor stays positive for any sensible goal mean.
-	const rho = slope === 0 ? 0 : Math.min(0.2, Math.max(-0.2, (independentDraws - realDraws) / slope));
+	const rho =
+		slope === 0 ? 0 : Math.min(0.2, Math.max(-0.2, (independentDraws - realDraws) / slope));
 	for (const { model } of leagues) model.lowScores = rho;
 	return rho;
 }
@@ -129,11 +172,20 @@ function poissonChance(mean: number, k: number): number {
 }
 
 function goalMeans(rates: Rates, home: Strength, away: Strength): [number, number] {
-	return [rates.homeGoals * Math.exp(home.attack + away.defence), rates.awayGoals * Math.exp(away.attack + home.defence)];
+	return [
+		rates.homeGoals * Math.exp(home.attack + away.defence),
+		rates.awayGoals * Math.exp(away.attack + home.defence),
+	];
 }
 
 /** Dixon and Coles' factor on the chance of a score. */
-function lowScoreFactor(home: number, away: number, homeMean: number, awayMean: number, rho: number): number {
+function lowScoreFactor(
+	home: number,
+	away: number,
+	homeMean: number,
+	awayMean: number,
+	rho: number,
+): number {
 	if (home === 0 && away === 0) return 1 - homeMean * awayMean * rho;
 	if (home === 0 && away === 1) return 1 + homeMean * rho;
 	if (home === 1 && away === 0) return 1 + awayMean * rho;
@@ -147,7 +199,9 @@ export function strengthSpread(models: LeagueModel[]): StrengthSpread {
 	const defences = all.map(s => s.defence);
 	const attackSd = sd(attacks);
 	const defenceSd = sd(defences);
-	const covariance = mean(all.map(s => (s.attack - mean(attacks)) * (s.defence - mean(defences))));
+	const covariance = mean(
+		all.map(s => (s.attack - mean(attacks)) * (s.defence - mean(defences))),
+	);
 	return { attackSd, defenceSd, correlation: covariance / (attackSd * defenceSd) };
 }
 
@@ -160,18 +214,31 @@ export function drawStrength(random: Random, spread: StrengthSpread, quality = 0
 	const z2 = random.normal();
 	const attack = z1 + quality;
 	// Better defence is a lower number, so quality lowers it along the correlation's direction.
-	const defence = spread.correlation * z1 + Math.sqrt(1 - spread.correlation ** 2) * z2 + spread.correlation * quality;
+	const defence =
+		spread.correlation * z1 +
+		Math.sqrt(1 - spread.correlation ** 2) * z2 +
+		spread.correlation * quality;
 	return { attack: attack * spread.attackSd, defence: defence * spread.defenceSd };
 }
 
 /** A strength moved by `quality` standard deviations (a club playing a division below its level). */
-export function shiftStrength(strength: Strength, spread: StrengthSpread, quality: number): Strength {
-	return { attack: strength.attack + quality * spread.attackSd, defence: strength.defence + spread.correlation * quality * spread.defenceSd };
+export function shiftStrength(
+	strength: Strength,
+	spread: StrengthSpread,
+	quality: number,
+): Strength {
+	return {
+		attack: strength.attack + quality * spread.attackSd,
+		defence: strength.defence + spread.correlation * quality * spread.defenceSd,
+	};
 }
 
 /** A strength that varies a little from season to season: form, transfers, injuries. */
 export function seasonForm(random: Random, strength: Strength, sd: number): Strength {
-	return { attack: strength.attack + random.normal(0, sd), defence: strength.defence + random.normal(0, sd) };
+	return {
+		attack: strength.attack + random.normal(0, sd),
+		defence: strength.defence + random.normal(0, sd),
+	};
 }
 
 /**
@@ -179,18 +246,34 @@ export function seasonForm(random: Random, strength: Strength, sd: number): Stre
  * a score is kept with a chance proportional to its correction factor), then each goal falls
  * before half-time with the league's share.
  */
-export function drawScore(random: Random, rates: Rates, home: Strength, away: Strength): { ht: [number, number]; ft: [number, number] } {
+export function drawScore(
+	random: Random,
+	rates: Rates,
+	home: Strength,
+	away: Strength,
+): { ht: [number, number]; ft: [number, number] } {
 	const [homeMean, awayMean] = goalMeans(rates, home, away);
-	const factors = [[0, 0], [0, 1], [1, 0], [1, 1]].map(([h, a]) => lowScoreFactor(h, a, homeMean, awayMean, rates.lowScores));
+	const factors = [
+		[0, 0],
+		[0, 1],
+		[1, 0],
+		[1, 1],
+	].map(([h, a]) => lowScoreFactor(h, a, homeMean, awayMean, rates.lowScores));
 	const largest = Math.max(1, ...factors);
 	let homeGoals: number;
 	let awayGoals: number;
 	do {
 		homeGoals = random.poisson(homeMean);
 		awayGoals = random.poisson(awayMean);
-	} while (random.next() * largest >= lowScoreFactor(homeGoals, awayGoals, homeMean, awayMean, rates.lowScores));
+	} while (
+		random.next() * largest >=
+		lowScoreFactor(homeGoals, awayGoals, homeMean, awayMean, rates.lowScores)
+	);
 	return {
-		ht: [random.binomial(homeGoals, rates.halfTimeShare), random.binomial(awayGoals, rates.halfTimeShare)],
+		ht: [
+			random.binomial(homeGoals, rates.halfTimeShare),
+			random.binomial(awayGoals, rates.halfTimeShare),
+		],
 		ft: [homeGoals, awayGoals],
 	};
 }

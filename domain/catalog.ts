@@ -13,22 +13,112 @@ export interface CompetitionInfo {
 
 /** Club competitions by openfootball file name (`en.1.json` → `en.1`). */
 export const CLUB_COMPETITIONS: Record<string, CompetitionInfo> = {
-	"en.1": { code: "PL", name: "Premier League", type: "LEAGUE", area: { name: "England", code: "ENG" }, timeZone: "Europe/London" },
-	"de.1": { code: "BL1", name: "Bundesliga", type: "LEAGUE", area: { name: "Germany", code: "GER" }, timeZone: "Europe/Berlin" },
-	"es.1": { code: "PD", name: "Primera División", type: "LEAGUE", area: { name: "Spain", code: "ESP" }, timeZone: "Europe/Madrid" },
-	"it.1": { code: "SA", name: "Serie A", type: "LEAGUE", area: { name: "Italy", code: "ITA" }, timeZone: "Europe/Rome" },
-	"fr.1": { code: "FL1", name: "Ligue 1", type: "LEAGUE", area: { name: "France", code: "FRA" }, timeZone: "Europe/Paris" },
-	"uefa.cl": { code: "CL", name: "UEFA Champions League", type: "CUP", area: { name: "Europe", code: "EUR" }, timeZone: "Europe/Berlin" },
+	"en.1": {
+		code: "PL",
+		name: "Premier League",
+		type: "LEAGUE",
+		area: { name: "England", code: "ENG" },
+		timeZone: "Europe/London",
+	},
+	"de.1": {
+		code: "BL1",
+		name: "Bundesliga",
+		type: "LEAGUE",
+		area: { name: "Germany", code: "GER" },
+		timeZone: "Europe/Berlin",
+	},
+	"es.1": {
+		code: "PD",
+		name: "Primera División",
+		type: "LEAGUE",
+		area: { name: "Spain", code: "ESP" },
+		timeZone: "Europe/Madrid",
+	},
+	"it.1": {
+		code: "SA",
+		name: "Serie A",
+		type: "LEAGUE",
+		area: { name: "Italy", code: "ITA" },
+		timeZone: "Europe/Rome",
+	},
+	"fr.1": {
+		code: "FL1",
+		name: "Ligue 1",
+		type: "LEAGUE",
+		area: { name: "France", code: "FRA" },
+		timeZone: "Europe/Paris",
+	},
+	"uefa.cl": {
+		code: "CL",
+		name: "UEFA Champions League",
+		type: "CUP",
+		area: { name: "Europe", code: "EUR" },
+		timeZone: "Europe/Berlin",
+	},
 	// Leagues football-data.org also has a code for; the bundled data has none of them, generated data sets do.
-	"en.2": { code: "ELC", name: "Championship", type: "LEAGUE", area: { name: "England", code: "ENG" }, timeZone: "Europe/London" },
-	"en.3": { code: "EL1", name: "League One", type: "LEAGUE", area: { name: "England", code: "ENG" }, timeZone: "Europe/London" },
-	"de.2": { code: "BL2", name: "2. Bundesliga", type: "LEAGUE", area: { name: "Germany", code: "GER" }, timeZone: "Europe/Berlin" },
-	"de.3": { code: "BL3", name: "3. Liga", type: "LEAGUE", area: { name: "Germany", code: "GER" }, timeZone: "Europe/Berlin" },
-	"es.2": { code: "SD", name: "Segunda División", type: "LEAGUE", area: { name: "Spain", code: "ESP" }, timeZone: "Europe/Madrid" },
-	"it.2": { code: "SB", name: "Serie B", type: "LEAGUE", area: { name: "Italy", code: "ITA" }, timeZone: "Europe/Rome" },
-	"fr.2": { code: "FL2", name: "Ligue 2", type: "LEAGUE", area: { name: "France", code: "FRA" }, timeZone: "Europe/Paris" },
-	"nl.1": { code: "DED", name: "Eredivisie", type: "LEAGUE", area: { name: "Netherlands", code: "NED" }, timeZone: "Europe/Amsterdam" },
-	"pt.1": { code: "PPL", name: "Primeira Liga", type: "LEAGUE", area: { name: "Portugal", code: "POR" }, timeZone: "Europe/Lisbon" },
+	"en.2": {
+		code: "ELC",
+		name: "Championship",
+		type: "LEAGUE",
+		area: { name: "England", code: "ENG" },
+		timeZone: "Europe/London",
+	},
+	"en.3": {
+		code: "EL1",
+		name: "League One",
+		type: "LEAGUE",
+		area: { name: "England", code: "ENG" },
+		timeZone: "Europe/London",
+	},
+	"de.2": {
+		code: "BL2",
+		name: "2. Bundesliga",
+		type: "LEAGUE",
+		area: { name: "Germany", code: "GER" },
+		timeZone: "Europe/Berlin",
+	},
+	"de.3": {
+		code: "BL3",
+		name: "3. Liga",
+		type: "LEAGUE",
+		area: { name: "Germany", code: "GER" },
+		timeZone: "Europe/Berlin",
+	},
+	"es.2": {
+		code: "SD",
+		name: "Segunda División",
+		type: "LEAGUE",
+		area: { name: "Spain", code: "ESP" },
+		timeZone: "Europe/Madrid",
+	},
+	"it.2": {
+		code: "SB",
+		name: "Serie B",
+		type: "LEAGUE",
+		area: { name: "Italy", code: "ITA" },
+		timeZone: "Europe/Rome",
+	},
+	"fr.2": {
+		code: "FL2",
+		name: "Ligue 2",
+		type: "LEAGUE",
+		area: { name: "France", code: "FRA" },
+		timeZone: "Europe/Paris",
+	},
+	"nl.1": {
+		code: "DED",
+		name: "Eredivisie",
+		type: "LEAGUE",
+		area: { name: "Netherlands", code: "NED" },
+		timeZone: "Europe/Amsterdam",
+	},
+	"pt.1": {
+		code: "PPL",
+		name: "Primeira Liga",
+		type: "LEAGUE",
+		area: { name: "Portugal", code: "POR" },
+		timeZone: "Europe/Lisbon",
+	},
 };
 
 export interface ClubCountry {
@@ -73,7 +163,18 @@ export const CLUB_COUNTRIES: Record<string, ClubCountry> = {
 	uy: { code: "URU", name: "Uruguay", timeZone: "America/Montevideo" },
 };
 
-const ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
+const ORDINALS = [
+	"First",
+	"Second",
+	"Third",
+	"Fourth",
+	"Fifth",
+	"Sixth",
+	"Seventh",
+	"Eighth",
+	"Ninth",
+	"Tenth",
+];
 
 /**
  * The competition of a club file by its name (`en.1`, `at.2`): the entry above, or, for a
@@ -87,7 +188,8 @@ export function clubCompetition(key: string): CompetitionInfo | undefined {
 	const country = league ? CLUB_COUNTRIES[league[1]] : undefined;
 	if (!league || !country) return undefined;
 	const division = Number(league[2]);
-	const divisionName = division <= ORDINALS.length ? `${ORDINALS[division - 1]} Division` : `Division ${division}`;
+	const divisionName =
+		division <= ORDINALS.length ? `${ORDINALS[division - 1]} Division` : `Division ${division}`;
 	return {
 		code: `${country.code}${division}`,
 		name: `${country.name} ${divisionName}`,
@@ -108,15 +210,39 @@ export const WORLD_CUP: CompetitionInfo = {
 
 /** Country names of the codes that club names carry in European cups ("Celtic FC (SCO)"). */
 export const COUNTRY_BY_CODE: Record<string, string> = {
-	AUT: "Austria", BEL: "Belgium", CRO: "Croatia", CZE: "Czechia", ENG: "England", ESP: "Spain",
-	FRA: "France", GER: "Germany", ITA: "Italy", MCO: "Monaco", NED: "Netherlands", POR: "Portugal",
-	SCO: "Scotland", SRB: "Serbia", SUI: "Switzerland", SVK: "Slovakia", UKR: "Ukraine",
+	AUT: "Austria",
+	BEL: "Belgium",
+	CRO: "Croatia",
+	CZE: "Czechia",
+	ENG: "England",
+	ESP: "Spain",
+	FRA: "France",
+	GER: "Germany",
+	ITA: "Italy",
+	MCO: "Monaco",
+	NED: "Netherlands",
+	POR: "Portugal",
+	SCO: "Scotland",
+	SRB: "Serbia",
+	SUI: "Switzerland",
+	SVK: "Slovakia",
+	UKR: "Ukraine",
 };
 
 /** FIFA codes of national teams that played in 2022 but have no 2026 team file entry. */
 export const FIFA_CODES: Record<string, string> = {
-	"Cameroon": "CMR", "Costa Rica": "CRC", "Denmark": "DEN", "Poland": "POL", "Serbia": "SRB", "Wales": "WAL",
+	Cameroon: "CMR",
+	"Costa Rica": "CRC",
+	Denmark: "DEN",
+	Poland: "POL",
+	Serbia: "SRB",
+	Wales: "WAL",
 };
 
 /** openfootball's squad positions. */
-export const POSITIONS = { GK: "Goalkeeper", DF: "Defender", MF: "Midfielder", FW: "Forward" } as const;
+export const POSITIONS = {
+	GK: "Goalkeeper",
+	DF: "Defender",
+	MF: "Midfielder",
+	FW: "Forward",
+} as const;

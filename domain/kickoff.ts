@@ -9,7 +9,11 @@ const LOCAL_TIME = /^(\d{1,2}):(\d{2})$/;
  * A missing time (not yet fixed) gives midnight UTC of the date.
  * @throws Error when the date or time cannot be read.
  */
-export function kickoffToUtc(date: string, time: string | undefined | null, timeZone: string): string {
+export function kickoffToUtc(
+	date: string,
+	time: string | undefined | null,
+	timeZone: string,
+): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Unreadable match date "${date}"`);
 	if (!time) return `${date}T00:00:00Z`;
 

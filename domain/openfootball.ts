@@ -2,9 +2,26 @@
 // (`openOpenFootballDir`, `readOpenFootballDir`).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { clubCompetition, COUNTRY_BY_CODE, FIFA_CODES, POSITIONS, WORLD_CUP, type CompetitionInfo } from "./catalog";
+import {
+	clubCompetition,
+	COUNTRY_BY_CODE,
+	FIFA_CODES,
+	POSITIONS,
+	WORLD_CUP,
+	type CompetitionInfo,
+} from "./catalog";
 import { kickoffToUtc } from "./kickoff";
-import type { Area, Competition, EntityByKind, EntityKind, MasterData, Match, Player, Team, TeamRef } from "./model";
+import type {
+	Area,
+	Competition,
+	EntityByKind,
+	EntityKind,
+	MasterData,
+	Match,
+	Player,
+	Team,
+	TeamRef,
+} from "./model";
 import { parseGroup, parseRound } from "./rounds";
 import { matchStatus, normaliseGoals, normaliseScore, type RawGoal, type RawScore } from "./score";
 import { slugify } from "./text";
@@ -73,7 +90,9 @@ export interface SourceFolder {
 }
 
 /** A batch of master documents of one kind. */
-export type MasterBatch = { [K in EntityKind]: { kind: K; docs: Array<EntityByKind[K]> } }[EntityKind];
+export type MasterBatch = {
+	[K in EntityKind]: { kind: K; docs: Array<EntityByKind[K]> };
+}[EntityKind];
 
 /** Builds the whole master data set from source files. The same files give the same ids. */
 export function normaliseOpenFootball(files: SourceFile[]): MasterData {
@@ -90,7 +109,12 @@ export function normaliseOpenFootball(files: SourceFile[]): MasterData {
 	};
 }
 
-const COLLECTION_OF_KIND = { competition: "competitions", team: "teams", player: "players", match: "matches" } as const;
+const COLLECTION_OF_KIND = {
+	competition: "competitions",
+	team: "teams",
+	player: "players",
+	match: "matches",
+} as const;
 
 /**
  * The master data as batches, in the order the log takes them (competitions, teams, players,
@@ -100,7 +124,9 @@ const COLLECTION_OF_KIND = { competition: "competitions", team: "teams", player:
  * season file at a time, each batch sorted by id.
  */
 export function* streamOpenFootball(folder: SourceFolder): Generator<MasterBatch> {
-	const seasonPaths = folder.paths.filter(path => CLUB_FILE.test(path) || WORLD_CUP_FILE.test(path));
+	const seasonPaths = folder.paths.filter(
+		path => CLUB_FILE.test(path) || WORLD_CUP_FILE.test(path),
+	);
 	const teams = new TeamRegistry(nationalTeamCodes(folder));
 	const seasons: SeasonSummary[] = [];
 	for (const path of seasonPaths) {
@@ -111,12 +137,20 @@ export function* streamOpenFootball(folder: SourceFolder): Generator<MasterBatch
 	}
 	yield { kind: "competition", docs: sortById(buildCompetitions(seasons)) };
 	yield { kind: "team", docs: sortById(teams.all()) };
-	for (const path of folder.paths.filter(path => WORLD_CUP_SQUADS.test(path) || CLUB_SQUADS.test(path))) {
-		yield { kind: "player", docs: sortById(squadPlayersOf({ path, content: folder.read(path) }, teams)) };
+	for (const path of folder.paths.filter(
+		path => WORLD_CUP_SQUADS.test(path) || CLUB_SQUADS.test(path),
+	)) {
+		yield {
+			kind: "player",
+			docs: sortById(squadPlayersOf({ path, content: folder.read(path) }, teams)),
+		};
 	}
 	for (const path of seasonPaths) {
 		for (const file of seasonFileOf({ path, content: folder.read(path) })) {
-			yield { kind: "match", docs: sortById(file.matches.map(raw => normaliseMatch(raw, file, teams))) };
+			yield {
+				kind: "match",
+				docs: sortById(file.matches.map(raw => normaliseMatch(raw, file, teams))),
+			};
 		}
 	}
 }
@@ -146,7 +180,8 @@ function matchesOf(file: SourceFile): RawMatch[] {
 function nationalTeamCodes(folder: SourceFolder): Map<string, string> {
 	const codes = new Map<string, string>(Object.entries(FIFA_CODES));
 	for (const path of folder.paths.filter(path => WORLD_CUP_TEAMS.test(path))) {
-		for (const team of folder.read(path) as RawNationalTeam[]) codes.set(team.name, team.fifa_code);
+		for (const team of folder.read(path) as RawNationalTeam[])
+			codes.set(team.name, team.fifa_code);
 	}
 	return codes;
 }
@@ -183,7 +218,9 @@ function normaliseMatch(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): M
 	const awayTeam = teams.register(raw.team2, info, season, national);
 	const { stage, matchday } = parseRound(raw.round, Boolean(raw.group), info.type === "LEAGUE");
 	return {
-		id: [info.code.toLowerCase(), season, slugify(raw.round), homeTeam.id, awayTeam.id].join("-"),
+		id: [info.code.toLowerCase(), season, slugify(raw.round), homeTeam.id, awayTeam.id].join(
+			"-",
+		),
 		competition: { code: info.code, name: info.name },
 		season,
 		utcDate: kickoffToUtc(raw.date, raw.time, info.timeZone),
@@ -203,19 +240,28 @@ function buildCompetitions(seasons: SeasonSummary[]): Competition[] {
 	for (const summary of seasons) {
 		const { code, name, type, area } = summary.info;
 		const competition = byCode.get(code) ?? { id: code, code, name, type, area, seasons: [] };
-		competition.seasons.push({ id: `${code}-${summary.season}`, startDate: summary.startDate, endDate: summary.endDate });
+		competition.seasons.push({
+			id: `${code}-${summary.season}`,
+			startDate: summary.startDate,
+			endDate: summary.endDate,
+		});
 		byCode.set(code, competition);
 	}
-	for (const competition of byCode.values()) competition.seasons.sort((a, b) => b.startDate.localeCompare(a.startDate));
+	for (const competition of byCode.values())
+		competition.seasons.sort((a, b) => b.startDate.localeCompare(a.startDate));
 	return [...byCode.values()];
 }
 
 function squadPlayersOf(file: SourceFile, teams: TeamRegistry): Player[] {
 	if (WORLD_CUP_SQUADS.test(file.path)) {
-		return normaliseSquads(file.content as RawSquad[], squad => nationalSquad(teams.byCode(squad.fifa_code ?? "")));
+		return normaliseSquads(file.content as RawSquad[], squad =>
+			nationalSquad(teams.byCode(squad.fifa_code ?? "")),
+		);
 	}
 	if (CLUB_SQUADS.test(file.path)) {
-		return normaliseSquads(file.content as RawSquad[], squad => clubSquad(teams.club(squad.name)));
+		return normaliseSquads(file.content as RawSquad[], squad =>
+			clubSquad(teams.club(squad.name)),
+		);
 	}
 	return [];
 }
@@ -300,7 +346,9 @@ class TeamRegistry {
 	}
 
 	byCode(fifaCode: string): Team {
-		const team = [...this.teams.values()].find(t => t.type === "NATIONAL" && t.tla === fifaCode);
+		const team = [...this.teams.values()].find(
+			t => t.type === "NATIONAL" && t.tla === fifaCode,
+		);
 		if (!team) throw new Error(`Squad of unknown national team ${fifaCode}`);
 		return team;
 	}
@@ -311,14 +359,28 @@ class TeamRegistry {
 
 	private nationalTeam(id: string, name: string): Team {
 		const tla = this.nationalCodes.get(name) ?? makeTla(name);
-		return { id, name, shortName: name, tla, type: "NATIONAL", area: { name, code: tla }, competitions: [] };
+		return {
+			id,
+			name,
+			shortName: name,
+			tla,
+			type: "NATIONAL",
+			area: { name, code: tla },
+			competitions: [],
+		};
 	}
 }
 
-function clubTeam(id: string, name: string, info: CompetitionInfo, countryCode: string | null): Team {
-	const area: Area = info.type === "LEAGUE" || !countryCode
-		? info.area
-		: { name: COUNTRY_BY_CODE[countryCode] ?? countryCode, code: countryCode };
+function clubTeam(
+	id: string,
+	name: string,
+	info: CompetitionInfo,
+	countryCode: string | null,
+): Team {
+	const area: Area =
+		info.type === "LEAGUE" || !countryCode
+			? info.area
+			: { name: COUNTRY_BY_CODE[countryCode] ?? countryCode, code: countryCode };
 	const shortName = shortNameOf(name);
 	return { id, name, shortName, tla: makeTla(shortName), type: "CLUB", area, competitions: [] };
 }
@@ -326,10 +388,13 @@ function clubTeam(id: string, name: string, info: CompetitionInfo, countryCode: 
 /** "Celtic FC (SCO)" → name "Celtic FC", country code "SCO". */
 export function splitCountrySuffix(rawName: string): { name: string; countryCode: string | null } {
 	const match = /^(.*?)\s*\(([A-Z]{3})\)$/.exec(rawName.trim());
-	return match ? { name: match[1], countryCode: match[2] } : { name: rawName.trim(), countryCode: null };
+	return match
+		? { name: match[1], countryCode: match[2] }
+		: { name: rawName.trim(), countryCode: null };
 }
 
-const CLUB_AFFIXES = /^(?:(?:AFC|FC|CF|SC|AC|AS|SS|SSC|US|OGC|RC|RCD|CA|SV|VfL|VfB|TSG|1\.|\d{4})\s+)+|(?:\s+(?:AFC|FC|CF|SC|CFC|BC|HSC|\d{2,4}))+$/g;
+const CLUB_AFFIXES =
+	/^(?:(?:AFC|FC|CF|SC|AC|AS|SS|SSC|US|OGC|RC|RCD|CA|SV|VfL|VfB|TSG|1\.|\d{4})\s+)+|(?:\s+(?:AFC|FC|CF|SC|CFC|BC|HSC|\d{2,4}))+$/g;
 
 /** The everyday name of a club: "Brighton & Hove Albion FC" → "Brighton & Hove Albion". */
 export function shortNameOf(name: string): string {
@@ -339,7 +404,9 @@ export function shortNameOf(name: string): string {
 
 /** A three-letter code from a name: "Liverpool" → "LIV", "Manchester United" → "MUN". */
 export function makeTla(name: string): string {
-	const words = slugify(name).split("-").filter(word => word.length > 0 && !/^\d+$/.test(word));
+	const words = slugify(name)
+		.split("-")
+		.filter(word => word.length > 0 && !/^\d+$/.test(word));
 	if (words.length === 0) return "XXX";
 	const letters = words.length === 1 ? words[0].slice(0, 3) : words[0][0] + words[1].slice(0, 2);
 	return letters.toUpperCase().padEnd(3, "X");

@@ -31,7 +31,13 @@ export function parseRound(round: string, hasGroup: boolean, isLeague: boolean):
 		const found = pattern.exec(round);
 		if (found) return { stage: stage.replace("$1", found[1] ?? ""), matchday: null };
 	}
-	return { stage: round.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, ""), matchday: null };
+	return {
+		stage: round
+			.toUpperCase()
+			.replace(/[^A-Z0-9]+/g, "_")
+			.replace(/^_|_$/g, ""),
+		matchday: null,
+	};
 }
 
 /** "Group A" → "GROUP_A". */

@@ -38,7 +38,12 @@ export function normaliseScore(raw: RawScore | undefined): Score {
 	const fullTime = line(score.ft);
 	const extraTime = line(score.et);
 	const penalties = line(score.p);
-	const decisive = duration === "PENALTY_SHOOTOUT" ? penalties : duration === "EXTRA_TIME" ? extraTime : fullTime;
+	const decisive =
+		duration === "PENALTY_SHOOTOUT"
+			? penalties
+			: duration === "EXTRA_TIME"
+				? extraTime
+				: fullTime;
 	return {
 		winner: winnerOf(decisive, duration === "PENALTY_SHOOTOUT"),
 		duration,
@@ -50,7 +55,10 @@ export function normaliseScore(raw: RawScore | undefined): Score {
 }
 
 /** The match status: openfootball marks only the exceptions; a full-time score means played. */
-export function matchStatus(raw: RawScore | undefined, sourceStatus: string | undefined): MatchStatus {
+export function matchStatus(
+	raw: RawScore | undefined,
+	sourceStatus: string | undefined,
+): MatchStatus {
 	if (sourceStatus === "awarded") return "AWARDED";
 	if (sourceStatus === "postponed") return "POSTPONED";
 	return raw?.ft ? "FINISHED" : "SCHEDULED";
@@ -60,7 +68,10 @@ export function matchStatus(raw: RawScore | undefined, sourceStatus: string | un
  * Reads a goal minute: a number (2022 files) or a string such as "67" or "90+4" (2026 files).
  * A separate `offset` (2022 files) gives the added time.
  */
-export function parseMinute(minute: number | string, offset?: number): { minute: number; injuryTime: number | null } {
+export function parseMinute(
+	minute: number | string,
+	offset?: number,
+): { minute: number; injuryTime: number | null } {
 	if (typeof minute === "number" && Number.isInteger(minute) && minute >= 0) {
 		return { minute, injuryTime: offset ?? null };
 	}
@@ -71,14 +82,21 @@ export function parseMinute(minute: number | string, offset?: number): { minute:
 }
 
 /** Goals of both teams in match order (by minute, then added time). */
-export function normaliseGoals(home: RawGoal[] | undefined, away: RawGoal[] | undefined, homeTeam: TeamRef, awayTeam: TeamRef): Goal[] {
-	const toGoal = (team: TeamRef) => (raw: RawGoal): Goal => ({
-		...parseMinute(raw.minute, raw.offset),
-		scorer: { name: raw.name },
-		team,
-		penalty: raw.penalty === true,
-		ownGoal: raw.owngoal === true,
-	});
+export function normaliseGoals(
+	home: RawGoal[] | undefined,
+	away: RawGoal[] | undefined,
+	homeTeam: TeamRef,
+	awayTeam: TeamRef,
+): Goal[] {
+	const toGoal =
+		(team: TeamRef) =>
+		(raw: RawGoal): Goal => ({
+			...parseMinute(raw.minute, raw.offset),
+			scorer: { name: raw.name },
+			team,
+			penalty: raw.penalty === true,
+			ownGoal: raw.owngoal === true,
+		});
 	const goals = [...(home ?? []).map(toGoal(homeTeam)), ...(away ?? []).map(toGoal(awayTeam))];
 	return goals.sort((a, b) => a.minute - b.minute || (a.injuryTime ?? 0) - (b.injuryTime ?? 0));
 }

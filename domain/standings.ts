@@ -30,7 +30,18 @@ export const POINTS_FOR_DRAW = 1;
 export const FORM_LENGTH = 5;
 
 /** What a table needs of a match. */
-export type TableMatch = Pick<Match, "id" | "competition" | "season" | "stage" | "group" | "status" | "utcDate" | "homeTeam" | "awayTeam"> & {
+export type TableMatch = Pick<
+	Match,
+	| "id"
+	| "competition"
+	| "season"
+	| "stage"
+	| "group"
+	| "status"
+	| "utcDate"
+	| "homeTeam"
+	| "awayTeam"
+> & {
 	score: Pick<Score, "fullTime">;
 };
 
@@ -78,9 +89,13 @@ interface Tally {
  * The table a match belongs to, as a key (`PL:2024:REGULAR_SEASON`, `WC:2022:GROUP_STAGE:GROUP_A`);
  * null for a match in a stage without a table.
  */
-export function tableKeyOf(match: Pick<TableMatch, "competition" | "season" | "stage" | "group">): string | null {
+export function tableKeyOf(
+	match: Pick<TableMatch, "competition" | "season" | "stage" | "group">,
+): string | null {
 	if (!TABLE_STAGES.includes(match.stage)) return null;
-	return [match.competition.code, match.season, match.stage, match.group].filter(part => part !== null).join(":");
+	return [match.competition.code, match.season, match.stage, match.group]
+		.filter(part => part !== null)
+		.join(":");
 }
 
 /** Whether a match has a result that counts: played or awarded, with a score. */
@@ -127,7 +142,10 @@ function tallies(matches: TableMatch[]): Tally[] {
 		const home = tallyOf(match.homeTeam);
 		const away = tallyOf(match.awayTeam);
 		if (!hasResult(match)) continue;
-		const { home: homeGoals, away: awayGoals } = match.score.fullTime as { home: number; away: number };
+		const { home: homeGoals, away: awayGoals } = match.score.fullTime as {
+			home: number;
+			away: number;
+		};
 		addResult(home, homeGoals, awayGoals);
 		addResult(away, awayGoals, homeGoals);
 	}
@@ -173,7 +191,13 @@ export function computeTable(matches: TableMatch[]): TableRow[] {
 export function standingOf(matches: TableMatch[]): Standing | null {
 	if (matches.length === 0) return null;
 	const { competition, season, stage, group } = matches[0];
-	return { competition: { code: competition.code, name: competition.name }, season, stage, group, table: computeTable(matches) };
+	return {
+		competition: { code: competition.code, name: competition.name },
+		season,
+		stage,
+		group,
+		table: computeTable(matches),
+	};
 }
 
 /** Every table the matches make, by key; matches outside any table are left out. */

@@ -6,7 +6,12 @@ import DbService, { type DbAdapter } from "moleculer-db";
 import MongoDbAdapter from "moleculer-db-adapter-mongo";
 import type { Db } from "mongodb";
 import { nodeConfig } from "../contracts/node-config";
-import { type DocumentCollection, MongoDocumentCollection, type NedbDatastore, NedbDocumentCollection } from "../storage/collections";
+import {
+	type DocumentCollection,
+	MongoDocumentCollection,
+	type NedbDatastore,
+	NedbDocumentCollection,
+} from "../storage/collections";
 
 export interface DbMixinOptions {
 	/** The service's own database, e.g. `v1-players` (FerretDB allows `[a-zA-Z0-9_-]`). */
@@ -26,7 +31,16 @@ interface DbState {
 	dbCollections?: Map<string, DocumentCollection>;
 }
 
-const CRUD_ACTIONS = ["find", "count", "list", "create", "insert", "get", "update", "remove"] as const;
+const CRUD_ACTIONS = [
+	"find",
+	"count",
+	"list",
+	"create",
+	"insert",
+	"get",
+	"update",
+	"remove",
+] as const;
 
 /** A new, empty in-memory collection: moleculer-db's NeDB store. */
 export async function openMemoryCollection(): Promise<DocumentCollection> {
@@ -35,8 +49,13 @@ export async function openMemoryCollection(): Promise<DocumentCollection> {
 	return new NedbDocumentCollection((adapter as unknown as { db: NedbDatastore }).db);
 }
 
-function memoryCollection(service: Service & DbState, name: string, main: string): Promise<DocumentCollection> {
-	if (name === main) return Promise.resolve(new NedbDocumentCollection(service.adapter.db as NedbDatastore));
+function memoryCollection(
+	service: Service & DbState,
+	name: string,
+	main: string,
+): Promise<DocumentCollection> {
+	if (name === main)
+		return Promise.resolve(new NedbDocumentCollection(service.adapter.db as NedbDatastore));
 	return openMemoryCollection();
 }
 
@@ -52,7 +71,15 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 			const { mongoUri } = nodeConfig(this.broker);
 			merged.adapter = mongoUri
 				? // A server that stops answering fails the operation after 30 s instead of stalling it forever.
-					new MongoDbAdapter(mongoUri, { useUnifiedTopology: true, socketTimeoutMS: 30_000, serverSelectionTimeoutMS: 30_000 }, options.database)
+					new MongoDbAdapter(
+						mongoUri,
+						{
+							useUnifiedTopology: true,
+							socketTimeoutMS: 30_000,
+							serverSelectionTimeoutMS: 30_000,
+						},
+						options.database,
+					)
 				: new DbService.MemoryAdapter();
 		},
 		collection: main,
@@ -62,7 +89,10 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 		methods: {
 			collection(this: Service & DbState, name: string): DocumentCollection {
 				const found = this.dbCollections?.get(name);
-				if (!found) throw new Error(`Collection "${name}" is not open (is it declared, and has the service started?)`);
+				if (!found)
+					throw new Error(
+						`Collection "${name}" is not open (is it declared, and has the service started?)`,
+					);
 				return found;
 			},
 		},

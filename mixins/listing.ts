@@ -20,7 +20,10 @@ export interface PageRequest {
  * is counted only when the page cannot tell it (a full page, or an empty one past the first):
  * on a server that scans a collection for every query (FerretDB v1), a count is a second scan.
  */
-export async function listPage<T>(collection: DocumentCollection, request: PageRequest): Promise<ListResult<T>> {
+export async function listPage<T>(
+	collection: DocumentCollection,
+	request: PageRequest,
+): Promise<ListResult<T>> {
 	const query = { ...request.query, _deleted: false };
 	const skip = (request.page - 1) * request.pageSize;
 	const rows = await collection.find(query, {
@@ -29,7 +32,8 @@ export async function listPage<T>(collection: DocumentCollection, request: PageR
 		limit: request.pageSize,
 		exclude: [...BOOKKEEPING, ...(request.hidden ?? [])],
 	});
-	const total = totalFromPage(rows.length, skip, request.pageSize) ?? (await collection.count(query));
+	const total =
+		totalFromPage(rows.length, skip, request.pageSize) ?? (await collection.count(query));
 	return {
 		rows: rows as unknown as T[],
 		page: request.page,
@@ -40,7 +44,11 @@ export async function listPage<T>(collection: DocumentCollection, request: PageR
 }
 
 /** The total a page shows by itself: a page that is neither full nor empty is the last one. */
-export function totalFromPage(rowCount: number, skip: number, pageSize: number): number | undefined {
+export function totalFromPage(
+	rowCount: number,
+	skip: number,
+	pageSize: number,
+): number | undefined {
 	if (rowCount > 0 && rowCount < pageSize) return skip + rowCount;
 	if (rowCount === 0 && skip === 0) return 0;
 	return undefined;

@@ -58,13 +58,17 @@ function url(env: Env, name: string, schemes: string[]): string | null {
 }
 
 function list(env: Env, name: string): string[] {
-	return (text(env, name) ?? "").split(",").map(item => item.trim()).filter(Boolean);
+	return (text(env, name) ?? "")
+		.split(",")
+		.map(item => item.trim())
+		.filter(Boolean);
 }
 
 /** A token short enough to guess is refused: the admin route would be open to anyone patient. */
 function adminToken(env: Env): string | null {
 	const token = text(env, "ADMIN_TOKEN");
-	if (token !== null && token.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters long");
+	if (token !== null && token.length < 16)
+		throw new ConfigError("ADMIN_TOKEN must be at least 16 characters long");
 	return token;
 }
 
@@ -81,7 +85,10 @@ export function readConfig(env: Env = process.env): Config {
 		namespace: text(env, "NAMESPACE") ?? "matchday",
 		transporter: url(env, "TRANSPORTER", ["nats"]),
 		mongoUri: url(env, "MONGO_URI", ["mongodb", "mongodb+srv"]),
-		services: (text(env, "SERVICES") ?? "").split(",").map(s => s.trim()).filter(Boolean),
+		services: (text(env, "SERVICES") ?? "")
+			.split(",")
+			.map(s => s.trim())
+			.filter(Boolean),
 		port: integer(env, "PORT", 3000, 0, 65535),
 		host: text(env, "HOST") ?? "127.0.0.1",
 		dataDir: resolve(text(env, "DATA_DIR") ?? DEFAULT_DATA_DIR),

@@ -35,7 +35,13 @@ export function discoverServices(root: string = SERVICES_DIR): ServiceEntry[] {
 			const [, name, version] = match;
 			const fullName = version ? `v${version}.${name}` : name;
 			if (entries.some(entry => entry.fullName === fullName)) continue; // a .ts and its compiled .js side by side
-			entries.push({ fullName, name, version: version ? Number(version) : null, folder: folder.name, file: join(root, folder.name, file) });
+			entries.push({
+				fullName,
+				name,
+				version: version ? Number(version) : null,
+				folder: folder.name,
+				file: join(root, folder.name, file),
+			});
 		}
 	}
 	return entries.sort((a, b) => a.fullName.localeCompare(b.fullName));
@@ -58,13 +64,16 @@ export function selectServices(entries: ServiceEntry[], names: string[]): Servic
 
 export class UnknownServiceError extends Error {
 	constructor(name: string, known: ServiceEntry[]) {
-		super(`Unknown service "${name}" in SERVICES; known: ${known.map(entry => entry.fullName).join(", ")}`);
+		super(
+			`Unknown service "${name}" in SERVICES; known: ${known.map(entry => entry.fullName).join(", ")}`,
+		);
 	}
 }
 
 /** The service's schema: its file's default export. Loaded only when asked, so a node builds only what it runs. */
 export function loadService(entry: ServiceEntry): ServiceSchema {
 	const loaded = require(entry.file) as { default?: ServiceSchema };
-	if (!loaded.default) throw new Error(`${entry.file} has no default export (the service schema)`);
+	if (!loaded.default)
+		throw new Error(`${entry.file} has no default export (the service schema)`);
 	return loaded.default;
 }

@@ -11,13 +11,22 @@ export interface Readiness {
 
 /** Is this node ready to serve? A broker that is stopping is not: traffic should go elsewhere. */
 export function readiness(broker: ServiceBroker): Readiness {
-	const state = broker as unknown as { started: boolean; stopping?: boolean; transit?: { connected: boolean } };
+	const state = broker as unknown as {
+		started: boolean;
+		stopping?: boolean;
+		transit?: { connected: boolean };
+	};
 	if (state.stopping || !state.started) return { ready: false, reason: "broker not started" };
-	if (state.transit && !state.transit.connected) return { ready: false, reason: "transporter disconnected" };
+	if (state.transit && !state.transit.connected)
+		return { ready: false, reason: "transporter disconnected" };
 	return { ready: true };
 }
 
-export function startHealthServer(broker: ServiceBroker, port: number, host = "0.0.0.0"): Promise<Server> {
+export function startHealthServer(
+	broker: ServiceBroker,
+	port: number,
+	host = "0.0.0.0",
+): Promise<Server> {
 	const server = createServer((req, res) => {
 		const path = (req.url ?? "").split("?")[0];
 		let status = 404;
@@ -28,7 +37,11 @@ export function startHealthServer(broker: ServiceBroker, port: number, host = "0
 		} else if (path === "/ready") {
 			const state = readiness(broker);
 			status = state.ready ? 200 : 503;
-			body = { status: state.ready ? "ready" : "not ready", nodeID: broker.nodeID, ...(state.reason ? { reason: state.reason } : {}) };
+			body = {
+				status: state.ready ? "ready" : "not ready",
+				nodeID: broker.nodeID,
+				...(state.reason ? { reason: state.reason } : {}),
+			};
 		}
 		res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
 		res.end(JSON.stringify(body));

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		broker.logger.info(`${signal} received: leaving the cluster (in-flight calls finish first).`);
+		broker.logger.info(
+			`${signal} received: leaving the cluster (in-flight calls finish first).`,
+		);
 		// broker.stop(): announce no services, refuse new calls (retryable), finish in-flight ones,
 		// stop services (stores disconnect), leave the transporter.
 		broker.stop().then(
@@ -37,9 +39,12 @@ async function main(): Promise<void> {
 	process.on("SIGINT", () => stop("SIGINT"));
 
 	// Up before the broker: /live answers during a long start, /ready only once it is done.
-	if (settings.healthPort > 0) health = await startHealthServer(broker, settings.healthPort, settings.host);
+	if (settings.healthPort > 0)
+		health = await startHealthServer(broker, settings.healthPort, settings.host);
 	await broker.start();
-	broker.logger.info(`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${settings.transporter}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`);
+	broker.logger.info(
+		`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${settings.transporter}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`,
+	);
 	if (names.includes("api")) printUrls(settings.host, settings.port);
 }
 
@@ -61,6 +66,10 @@ function printUrls(host: string, port: number): void {
 }
 
 main().catch(err => {
-	console.error(err instanceof ConfigError || err instanceof UnknownServiceError ? `Configuration error: ${err.message}` : err);
+	console.error(
+		err instanceof ConfigError || err instanceof UnknownServiceError
+			? `Configuration error: ${err.message}`
+			: err,
+	);
 	process.exit(1);
 });

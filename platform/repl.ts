@@ -10,7 +10,13 @@ import type { ReplOptions, ServiceBroker } from "moleculer";
 import { ServiceBroker as Broker } from "moleculer";
 import brokerConfig from "../moleculer.config";
 import { config } from "./config";
-import { OperationError, requestSync, syncStatus, type SyncStatus, topology } from "../contracts/operator-views";
+import {
+	OperationError,
+	requestSync,
+	syncStatus,
+	type SyncStatus,
+	topology,
+} from "../contracts/operator-views";
 
 type ReplCommand = NonNullable<ReplOptions["customCommands"]>[number];
 
@@ -20,13 +26,22 @@ interface Helpers {
 
 function clusterAddress(): { transporter: string; namespace: string } {
 	const settings = config();
-	if (settings.transporter) return { transporter: settings.transporter, namespace: settings.namespace };
+	if (settings.transporter)
+		return { transporter: settings.transporter, namespace: settings.namespace };
 	const file = join(__dirname, "..", ".cluster", "env.json");
 	if (existsSync(file)) {
-		const found = JSON.parse(readFileSync(file, "utf8")) as { TRANSPORTER: string; NAMESPACE: string };
-		return { transporter: found.TRANSPORTER, namespace: process.env.NAMESPACE ?? found.NAMESPACE };
+		const found = JSON.parse(readFileSync(file, "utf8")) as {
+			TRANSPORTER: string;
+			NAMESPACE: string;
+		};
+		return {
+			transporter: found.TRANSPORTER,
+			namespace: process.env.NAMESPACE ?? found.NAMESPACE,
+		};
 	}
-	throw new OperationError("No cluster to join: start one with `npm run cluster`, or set TRANSPORTER (and NAMESPACE).");
+	throw new OperationError(
+		"No cluster to join: start one with `npm run cluster`, or set TRANSPORTER (and NAMESPACE).",
+	);
 }
 
 function print(text: string): void {
@@ -34,7 +49,10 @@ function print(text: string): void {
 }
 
 function syncTable(helpers: Helpers, status: SyncStatus): string {
-	const rows = [["Consumer", "Checkpoint", "Lag"], ...status.consumers.map(c => [c.consumer, String(c.checkpoint), String(c.lag)])];
+	const rows = [
+		["Consumer", "Checkpoint", "Lag"],
+		...status.consumers.map(c => [c.consumer, String(c.checkpoint), String(c.lag)]),
+	];
 	return helpers.table(rows);
 }
 
@@ -43,7 +61,9 @@ interface CommandArgs {
 }
 
 /** Runs a command's work and prints its failure as one line, as Moleculer's own commands do. */
-function guarded(run: (broker: ServiceBroker, helpers: Helpers, args: CommandArgs) => Promise<void>): ReplCommand["action"] {
+function guarded(
+	run: (broker: ServiceBroker, helpers: Helpers, args: CommandArgs) => Promise<void>,
+): ReplCommand["action"] {
 	return async (broker, args, helpers: Helpers) => {
 		try {
 			await run(broker, helpers, args as unknown as CommandArgs);
@@ -59,13 +79,20 @@ export const REPL_COMMANDS: ReplCommand[] = [
 		description: "Which service versions run on which nodes, and the database each owns",
 		action: guarded(async (broker, helpers) => {
 			const rows = topology(broker);
-			print(helpers.table([["Service", "Version", "Nodes", "Database"], ...rows.map(r => [r.service, r.version, r.nodes.join(", "), r.database])]));
+			print(
+				helpers.table([
+					["Service", "Version", "Nodes", "Database"],
+					...rows.map(r => [r.service, r.version, r.nodes.join(", "), r.database]),
+				]),
+			);
 		}),
 	},
 	{
 		command: "sync",
 		description: "Ask sync to re-read its source; show the new head and each consumer's lag",
-		options: [{ option: "--status", description: "only show the head and the lag, request nothing" }],
+		options: [
+			{ option: "--status", description: "only show the head and the lag, request nothing" },
+		],
 		action: guarded(async (broker, helpers, args) => {
 			if (args.options?.status) {
 				const now = await syncStatus(broker);
@@ -76,7 +103,9 @@ export const REPL_COMMANDS: ReplCommand[] = [
 			print("Sync requested; waiting for it to finish…");
 			const { before, after } = await requestSync(broker, "requested from the REPL");
 			const changes = after.head - before.head;
-			print(`Sync on ${after.node}: head ${before.head} → ${after.head} (${changes} change${changes === 1 ? "" : "s"}), published ${after.published}.`);
+			print(
+				`Sync on ${after.node}: head ${before.head} → ${after.head} (${changes} change${changes === 1 ? "" : "s"}), published ${after.published}.`,
+			);
 			print(syncTable(helpers, after));
 		}),
 	},
@@ -98,7 +127,9 @@ async function main(): Promise<void> {
 	await broker.start();
 	// Give the registry a moment to hear every node before the first command.
 	await new Promise(r => setTimeout(r, 1000));
-	console.log(`Joined ${namespace} on ${transporter} as ${broker.nodeID}. Try: topology · services · call v1.players.list --team argentina · sync · help · quit`);
+	console.log(
+		`Joined ${namespace} on ${transporter} as ${broker.nodeID}. Try: topology · services · call v1.players.list --team argentina · sync · help · quit`,
+	);
 	broker.repl();
 }
 

@@ -20,7 +20,8 @@ export interface Deployment {
 }
 
 function replicasOf(entry: ServiceEntry): number {
-	const deployment = (loadService(entry).metadata as { deployment?: Deployment } | undefined)?.deployment;
+	const deployment = (loadService(entry).metadata as { deployment?: Deployment } | undefined)
+		?.deployment;
 	return deployment?.replicas ?? 1;
 }
 
@@ -34,14 +35,20 @@ function groupName(entry: ServiceEntry, all: ServiceEntry[]): string {
 /** The gateway first, then sync (every projection's source), then the rest by name. */
 function startOrder(entry: ServiceEntry): string {
 	if (entry.version === null) return `0 ${entry.fullName}`;
-	return entry.fullName === FEED_SERVICE ? `1 ${entry.fullName}` : `2 ${entry.name} ${entry.version}`;
+	return entry.fullName === FEED_SERVICE
+		? `1 ${entry.fullName}`
+		: `2 ${entry.name} ${entry.version}`;
 }
 
 /** The node groups of the services found under `root` (services/ by default). */
 export function topology(entries: ServiceEntry[] = discoverServices()): NodeGroup[] {
 	return [...entries]
 		.sort((a, b) => startOrder(a).localeCompare(startOrder(b)))
-		.map(entry => ({ name: groupName(entry, entries), services: entry.fullName, replicas: replicasOf(entry) }));
+		.map(entry => ({
+			name: groupName(entry, entries),
+			services: entry.fullName,
+			replicas: replicasOf(entry),
+		}));
 }
 
 /** Node ids of a group: `players-1`, `players-2`, … */

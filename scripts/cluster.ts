@@ -27,7 +27,13 @@ function prefixer(id: string, width: number, colour: number): (line: string) => 
 	return line => process.stdout.write(`${prefix}${line}\n`);
 }
 
-function startNode(id: string, services: string, env: NodeJS.ProcessEnv, width: number, colour: number): ClusterNode {
+function startNode(
+	id: string,
+	services: string,
+	env: NodeJS.ProcessEnv,
+	width: number,
+	colour: number,
+): ClusterNode {
 	// The Node that runs this script (Node 22 under npm), with the same TypeScript loader as `npm start`.
 	const child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
 		cwd: REPO_ROOT,
@@ -72,10 +78,20 @@ async function main(): Promise<void> {
 		console.log(`cluster │ NATS ${transporter}, FerretDB ${mongoUri}`);
 	}
 
-	const env = { ...process.env, TRANSPORTER: transporter, MONGO_URI: mongoUri, NAMESPACE: namespace, PORT: String(port) };
-	const ids = topology().flatMap(group => nodeIds(group).map(id => ({ id, services: group.services })));
+	const env = {
+		...process.env,
+		TRANSPORTER: transporter,
+		MONGO_URI: mongoUri,
+		NAMESPACE: namespace,
+		PORT: String(port),
+	};
+	const ids = topology().flatMap(group =>
+		nodeIds(group).map(id => ({ id, services: group.services })),
+	);
 	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
-	const nodes = ids.map(({ id, services }, i) => startNode(id, services, env, width, COLOURS[i % COLOURS.length]));
+	const nodes = ids.map(({ id, services }, i) =>
+		startNode(id, services, env, width, COLOURS[i % COLOURS.length]),
+	);
 
 	let stopping = false;
 	const stopAll = async (signal: string) => {
@@ -93,7 +109,14 @@ async function main(): Promise<void> {
 
 	// Where the REPL finds this cluster.
 	mkdirSync(CLUSTER_DIR, { recursive: true });
-	writeFileSync(join(CLUSTER_DIR, "env.json"), JSON.stringify({ TRANSPORTER: transporter, NAMESPACE: namespace, API: `http://127.0.0.1:${port}` }, null, 2));
+	writeFileSync(
+		join(CLUSTER_DIR, "env.json"),
+		JSON.stringify(
+			{ TRANSPORTER: transporter, NAMESPACE: namespace, API: `http://127.0.0.1:${port}` },
+			null,
+			2,
+		),
+	);
 
 	await waitForPort(port, 120_000);
 	while (!stopping && !nodes.every(node => node.started)) {

@@ -17,7 +17,9 @@ function options(): { scale: number; outDir: string; seed: string; sourceDir: st
 	});
 	const scale = Number(values.scale);
 	if (!values.out || !Number.isInteger(scale) || scale < 1 || scale > 1000) {
-		throw new Error(`${USAGE}\n  --scale: a whole number from 1 to 1000; --out: a new or empty folder`);
+		throw new Error(
+			`${USAGE}\n  --scale: a whole number from 1 to 1000; --out: a new or empty folder`,
+		);
 	}
 	return { scale, outDir: values.out, seed: values.seed!, sourceDir: values.from! };
 }
@@ -53,9 +55,9 @@ function main(): void {
 	const peakRss = process.resourceUsage().maxRSS * 1024; // reported in kilobytes
 	console.log(
 		`${outDir}: scale ${scale}, seed ${seed}\n` +
-		`  files ${summary.files}, competitions ${summary.competitions}, seasons ${summary.seasons}, teams ${summary.teams}, ` +
-		`players ${summary.players}, matches ${summary.matches}\n` +
-		`  ${megabytes(summary.bytes)} in ${seconds.toFixed(1)} s, peak RSS ${megabytes(peakRss)}`,
+			`  files ${summary.files}, competitions ${summary.competitions}, seasons ${summary.seasons}, teams ${summary.teams}, ` +
+			`players ${summary.players}, matches ${summary.matches}\n` +
+			`  ${megabytes(summary.bytes)} in ${seconds.toFixed(1)} s, peak RSS ${megabytes(peakRss)}`,
 	);
 }
 

@@ -18,16 +18,28 @@ async function up(): Promise<void> {
 	if (existsSync(STATE)) {
 		const state = JSON.parse(readFileSync(STATE, "utf8")) as InfraState;
 		if (state.pids.every(isAlive)) {
-			console.log(`Already up: TRANSPORTER=${state.TRANSPORTER} MONGO_URI=${state.MONGO_URI}`);
+			console.log(
+				`Already up: TRANSPORTER=${state.TRANSPORTER} MONGO_URI=${state.MONGO_URI}`,
+			);
 			return;
 		}
 	}
 	const servers = await startTestServers({ detached: true });
 	mkdirSync(INFRA_DIR, { recursive: true });
-	const state: InfraState = { TRANSPORTER: servers.transporter, MONGO_URI: servers.mongoUri, pids: servers.pids, dataDir: servers.dataDir };
+	const state: InfraState = {
+		TRANSPORTER: servers.transporter,
+		MONGO_URI: servers.mongoUri,
+		pids: servers.pids,
+		dataDir: servers.dataDir,
+	};
 	writeFileSync(STATE, JSON.stringify(state, null, 2));
-	writeFileSync(join(INFRA_DIR, "env"), `export TRANSPORTER=${state.TRANSPORTER}\nexport MONGO_URI=${state.MONGO_URI}\n`);
-	console.log(`NATS:     ${state.TRANSPORTER}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it) and .infra/env.json.`);
+	writeFileSync(
+		join(INFRA_DIR, "env"),
+		`export TRANSPORTER=${state.TRANSPORTER}\nexport MONGO_URI=${state.MONGO_URI}\n`,
+	);
+	console.log(
+		`NATS:     ${state.TRANSPORTER}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it) and .infra/env.json.`,
+	);
 	// The servers outlive this command: hand them over to the system and leave.
 	process.exit(0);
 }
@@ -42,7 +54,8 @@ async function down(): Promise<void> {
 		if (isAlive(pid)) process.kill(pid, "SIGTERM");
 	}
 	const deadline = Date.now() + 5000;
-	while (state.pids.some(isAlive) && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
+	while (state.pids.some(isAlive) && Date.now() < deadline)
+		await new Promise(r => setTimeout(r, 100));
 	state.pids.filter(isAlive).forEach(pid => process.kill(pid, "SIGKILL"));
 	rmSync(state.dataDir, { recursive: true, force: true });
 	rmSync(INFRA_DIR, { recursive: true, force: true });

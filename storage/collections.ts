@@ -78,7 +78,8 @@ function exclusion(fields: string[] | undefined): Record<string, 0> | undefined 
 /** The value at a dotted path of a document; null where it is missing (as MongoDB's $group keys it). */
 function valueAt(doc: StoredDoc, path: string): unknown {
 	let value: unknown = doc;
-	for (const key of path.split(".")) value = (value as Record<string, unknown> | null | undefined)?.[key];
+	for (const key of path.split("."))
+		value = (value as Record<string, unknown> | null | undefined)?.[key];
 	return value ?? null;
 }
 
@@ -113,7 +114,12 @@ export class MongoDocumentCollection implements DocumentCollection {
 	}
 
 	async countBy(query: Query, field: string): Promise<Map<unknown, number>> {
-		const groups = await this.collection.aggregate<{ _id: unknown; n: number }>([{ $match: query }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+		const groups = await this.collection
+			.aggregate<{ _id: unknown; n: number }>([
+				{ $match: query },
+				{ $group: { _id: `$${field}`, n: { $sum: 1 } } },
+			])
+			.toArray();
 		return new Map(groups.map(group => [group._id ?? null, group.n]));
 	}
 
@@ -133,7 +139,11 @@ export class MongoDocumentCollection implements DocumentCollection {
 
 	async putIfNewer(doc: StoredDoc & { _seq: number }): Promise<boolean> {
 		try {
-			const res = await this.collection.replaceOne({ _id: doc._id, _seq: { $lt: doc._seq } }, doc, { upsert: true });
+			const res = await this.collection.replaceOne(
+				{ _id: doc._id, _seq: { $lt: doc._seq } },
+				doc,
+				{ upsert: true },
+			);
 			return res.modifiedCount + res.upsertedCount > 0;
 		} catch (err) {
 			// The upsert met the same _id with a newer or equal _seq: nothing to do.
@@ -157,7 +167,9 @@ export class MongoDocumentCollection implements DocumentCollection {
 		if (docs.length < BULK_THRESHOLD) return this.putEachIfNewer(docs);
 		// Documents not stored yet are inserted in one go (the common case when a projection is
 		// built); the others, and any batch an insert refused, are settled one by one, atomically.
-		const stored = await this.collection.find({ _id: { $in: docs.map(doc => doc._id) } }, { projection: { _id: 1 } }).toArray();
+		const stored = await this.collection
+			.find({ _id: { $in: docs.map(doc => doc._id) } }, { projection: { _id: 1 } })
+			.toArray();
 		const existing = new Set(stored.map(doc => String(doc._id)));
 		const fresh = docs.filter(doc => !existing.has(doc._id));
 		let settleOneByOne = docs.filter(doc => existing.has(doc._id));
@@ -167,7 +179,8 @@ export class MongoDocumentCollection implements DocumentCollection {
 				await this.collection.insertMany(fresh, { ordered: false });
 				written += fresh.length;
 			} catch (err) {
-				if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown }).writeErrors) throw err;
+				if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown }).writeErrors)
+					throw err;
 				// Someone else inserted some meanwhile; servers differ in how they report which: retry all.
 				settleOneByOne = docs;
 				written = 0;
@@ -243,7 +256,9 @@ export class NedbDocumentCollection implements DocumentCollection {
 
 	async putIfNewer(doc: StoredDoc & { _seq: number }): Promise<boolean> {
 		try {
-			const res = await this.db.updateAsync({ _id: doc._id, _seq: { $lt: doc._seq } }, doc, { upsert: true });
+			const res = await this.db.updateAsync({ _id: doc._id, _seq: { $lt: doc._seq } }, doc, {
+				upsert: true,
+			});
 			return res.numAffected > 0;
 		} catch (err) {
 			if (isDuplicateKey(err)) return false;
@@ -266,8 +281,14 @@ export class NedbDocumentCollection implements DocumentCollection {
 	}
 
 	async increment(id: string, by: number): Promise<number> {
-		const res = await this.db.updateAsync({ _id: id }, { $inc: { value: by } }, { upsert: true, returnUpdatedDocs: true });
-		const updated = Array.isArray(res.affectedDocuments) ? res.affectedDocuments[0] : res.affectedDocuments;
+		const res = await this.db.updateAsync(
+			{ _id: id },
+			{ $inc: { value: by } },
+			{ upsert: true, returnUpdatedDocs: true },
+		);
+		const updated = Array.isArray(res.affectedDocuments)
+			? res.affectedDocuments[0]
+			: res.affectedDocuments;
 		return Number(updated?.value ?? 0);
 	}
 

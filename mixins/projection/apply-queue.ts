@@ -45,7 +45,9 @@ export class ApplyQueue {
 	async stop(patienceMs: number): Promise<boolean> {
 		this.stopping = true;
 		let timer: NodeJS.Timeout | undefined;
-		const patience = new Promise<boolean>(done => (timer = setTimeout(() => done(false), patienceMs)));
+		const patience = new Promise<boolean>(
+			done => (timer = setTimeout(() => done(false), patienceMs)),
+		);
 		try {
 			return await Promise.race([this.tail.then(() => true), patience]);
 		} finally {

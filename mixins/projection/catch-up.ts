@@ -103,5 +103,9 @@ export async function readFeedToHead(feed: FeedReading): Promise<void> {
 /** Sync is not reachable right now: a state to wait out, not an error. */
 export function isSyncAway(err: unknown): boolean {
 	const name = (err as Error)?.name;
-	return name === "ServiceNotFoundError" || name === "ServiceNotAvailableError" || name === "RequestTimeoutError";
+	return (
+		name === "ServiceNotFoundError" ||
+		name === "ServiceNotAvailableError" ||
+		name === "RequestTimeoutError"
+	);
 }

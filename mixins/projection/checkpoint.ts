@@ -9,7 +9,10 @@ const CHECKPOINT = "checkpoint";
 /** The stored position; seq 0 and no epoch when nothing was applied yet. */
 export async function readCheckpoint(meta: DocumentCollection): Promise<Position> {
 	const saved = await meta.findById(CHECKPOINT);
-	return { checkpoint: Number(saved?.value ?? 0), epoch: typeof saved?.epoch === "string" ? saved.epoch : null };
+	return {
+		checkpoint: Number(saved?.value ?? 0),
+		epoch: typeof saved?.epoch === "string" ? saved.epoch : null,
+	};
 }
 
 /** Stores the position (after the changes it covers are applied). */

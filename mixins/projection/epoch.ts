@@ -24,12 +24,20 @@ export type PageDecision = { action: "apply" } | { action: "rebuild"; epoch: str
  * before the first feed page), or one that starts past the checkpoint, leaves something
  * unknown between the two: only the feed can settle that.
  */
-export function decideSlice(position: Position, slice: MasterChangedPayload, kinds: ReadonlySet<EntityKind>): SliceDecision {
+export function decideSlice(
+	position: Position,
+	slice: MasterChangedPayload,
+	kinds: ReadonlySet<EntityKind>,
+): SliceDecision {
 	if (slice.epoch !== position.epoch) return { action: "catch-up", reason: "unknown epoch" };
 	if (slice.from > position.checkpoint) return { action: "catch-up", reason: "gap" };
 	// A late or repeated event: everything in it is applied already.
 	if (slice.to <= position.checkpoint) return { action: "duplicate" };
-	return { action: "apply", changes: slice.changes.filter(change => kinds.has(change.kind)), upTo: slice.to };
+	return {
+		action: "apply",
+		changes: slice.changes.filter(change => kinds.has(change.kind)),
+		upTo: slice.to,
+	};
 }
 
 /**
@@ -37,7 +45,8 @@ export function decideSlice(position: Position, slice: MasterChangedPayload, kin
  * the projection holds counts in the old one, or it continues the log we know.
  */
 export function decidePage(position: Position, pageEpoch: string): PageDecision {
-	if (position.epoch !== null && pageEpoch !== position.epoch) return { action: "rebuild", epoch: pageEpoch };
+	if (position.epoch !== null && pageEpoch !== position.epoch)
+		return { action: "rebuild", epoch: pageEpoch };
 	return { action: "apply" };
 }
 

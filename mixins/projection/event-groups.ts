@@ -8,12 +8,19 @@ import { Service, type ServiceSchema } from "moleculer";
  * `results`), v1 and v2 of a service on one node would share one handler, the later one's.
  * Called from the `merged` hook: after the mixins are merged, before the handlers are made.
  */
-export function groupEventsByService(schema: Partial<ServiceSchema>, names: readonly string[]): void {
-	const group = Service.getVersionedFullName(schema.name!, schema.settings?.$noVersionPrefix === true ? undefined : schema.version);
+export function groupEventsByService(
+	schema: Partial<ServiceSchema>,
+	names: readonly string[],
+): void {
+	const group = Service.getVersionedFullName(
+		schema.name!,
+		schema.settings?.$noVersionPrefix === true ? undefined : schema.version,
+	);
 	const events = (schema.events ??= {});
 	for (const name of names) {
 		const event = events[name];
 		if (event === undefined) continue;
-		events[name] = typeof event === "function" ? { handler: event, group } : { ...event, group };
+		events[name] =
+			typeof event === "function" ? { handler: event, group } : { ...event, group };
 	}
 }

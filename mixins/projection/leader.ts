@@ -24,13 +24,20 @@ export function applierOf(services: readonly ListedService[], fullName: string):
  * Whether node `nodeID` applies changes for `fullName`. A service not listed yet (its own
  * node has not registered it) counts as the only replica: it applies.
  */
-export function appliesAmong(services: readonly ListedService[], fullName: string, nodeID: string): boolean {
+export function appliesAmong(
+	services: readonly ListedService[],
+	fullName: string,
+	nodeID: string,
+): boolean {
 	const applier = applierOf(services, fullName);
 	return applier === null || applier === nodeID;
 }
 
 /** Whether this broker's replica of `fullName` applies changes, as its registry sees the cluster now. */
-export function isApplier(broker: Pick<ServiceBroker, "registry" | "nodeID">, fullName: string): boolean {
+export function isApplier(
+	broker: Pick<ServiceBroker, "registry" | "nodeID">,
+	fullName: string,
+): boolean {
 	const available = broker.registry.getServiceList({ onlyAvailable: true, skipInternal: true });
 	return appliesAmong(available, fullName, broker.nodeID);
 }

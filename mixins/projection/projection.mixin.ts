@@ -61,12 +61,19 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 	const kinds = new Set<EntityKind>(options.kinds);
 	const collections: [string, ...string[]] = [...options.collections, META];
 
-	const schema: Omit<ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>, "name"> = {
+	const schema: Omit<
+		ServiceSchema<ServiceSettingSchema, ProjectionMethods, ProjectionVars>,
+		"name"
+	> = {
 		mixins: [DbMixin({ database: options.database, collections })],
 
 		// Each handler's event group is the service's full name, known once the schema is merged.
 		merged(merged: Partial<ServiceSchema>) {
-			groupEventsByService(merged, [EVENTS.masterChanged, EVENTS.projectionUpdated, SERVICES_CHANGED]);
+			groupEventsByService(merged, [
+				EVENTS.masterChanged,
+				EVENTS.projectionUpdated,
+				SERVICES_CHANGED,
+			]);
 		},
 
 		events: {
@@ -111,7 +118,9 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			},
 
 			async loadCheckpoint() {
-				({ checkpoint: this.checkpoint, epoch: this.epoch } = await readCheckpoint(this.collection(META)));
+				({ checkpoint: this.checkpoint, epoch: this.epoch } = await readCheckpoint(
+					this.collection(META),
+				));
 			},
 
 			/** Reads the feed from the checkpoint until it reaches sync's head. */
@@ -133,17 +142,24 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			/** The master log was reset (a new epoch): what we hold counts in the old one. Start over. */
 			async rebuild(epoch: string) {
 				await clearCachedLists(this);
-				this.logger.warn(`The master log has a new epoch (${this.epoch} → ${epoch}): rebuilding the projection from seq 0.`);
+				this.logger.warn(
+					`The master log has a new epoch (${this.epoch} → ${epoch}): rebuilding the projection from seq 0.`,
+				);
 				for (const name of collections) await this.collection(name).clear();
 				this.checkpoint = 0;
 				this.epoch = epoch;
 			},
 
 			async applyEvent(payload: MasterChangedPayload) {
-				const decision = decideSlice({ checkpoint: this.checkpoint, epoch: this.epoch }, payload, kinds);
+				const decision = decideSlice(
+					{ checkpoint: this.checkpoint, epoch: this.epoch },
+					payload,
+					kinds,
+				);
 				// A gap or a log we do not know yet: the feed settles both, one catch-up for a burst of them.
 				if (decision.action === "catch-up") this.requestCatchUp();
-				else if (decision.action === "apply") await this.applyChanges(decision.changes, decision.upTo);
+				else if (decision.action === "apply")
+					await this.applyChanges(decision.changes, decision.upTo);
 			},
 
 			async applyChanges(changes: Change[], upTo: number) {
@@ -151,11 +167,17 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				if (fresh.length > 0) await options.apply(this, fresh);
 				if (upTo > this.checkpoint) {
 					this.checkpoint = upTo;
-					await saveCheckpoint(this.collection(META), { checkpoint: upTo, epoch: this.epoch });
+					await saveCheckpoint(this.collection(META), {
+						checkpoint: upTo,
+						epoch: this.epoch,
+					});
 				}
 				// Broadcast, local included: every replica clears its cache (with Redis, one would do).
 				if (fresh.length > 0) {
-					await broadcastEvent(this.broker, EVENTS.projectionUpdated, { consumer: this.consumer, checkpoint: this.checkpoint });
+					await broadcastEvent(this.broker, EVENTS.projectionUpdated, {
+						consumer: this.consumer,
+						checkpoint: this.checkpoint,
+					});
 				}
 			},
 		},
@@ -198,9 +220,16 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 /** The projection's queue, reporting to its logger. */
 function newQueue(service: Projection): ApplyQueue {
 	return new ApplyQueue({
-		slow: () => service.logger.warn(`A projection task has run for ${WATCHDOG_MS / 1000} s (checkpoint ${service.checkpoint}).`),
-		failed: err => service.logger.warn("Projection task failed; the next catch-up retries.", err),
-		done: ms => service.logger.debug(`Projection task done in ${ms} ms; checkpoint ${service.checkpoint}.`),
+		slow: () =>
+			service.logger.warn(
+				`A projection task has run for ${WATCHDOG_MS / 1000} s (checkpoint ${service.checkpoint}).`,
+			),
+		failed: err =>
+			service.logger.warn("Projection task failed; the next catch-up retries.", err),
+		done: ms =>
+			service.logger.debug(
+				`Projection task done in ${ms} ms; checkpoint ${service.checkpoint}.`,
+			),
 	});
 }
 
@@ -210,12 +239,23 @@ async function catchUpOrWait(service: Projection): Promise<void> {
 		await service.catchUp();
 	} catch (err) {
 		if (!isSyncAway(err)) throw err;
-		service.logger.debug(`Waiting for ${FEED_ACTION} to catch up from seq ${service.checkpoint}.`);
+		service.logger.debug(
+			`Waiting for ${FEED_ACTION} to catch up from seq ${service.checkpoint}.`,
+		);
 	}
 }
 
-function readFeedPage(service: Projection, since: number, kinds: ReadonlySet<EntityKind>): Promise<SyncChangesResult> {
-	return readFeed(service.broker, { since, limit: FEED_PAGE, kinds: [...kinds], consumer: service.consumer });
+function readFeedPage(
+	service: Projection,
+	since: number,
+	kinds: ReadonlySet<EntityKind>,
+): Promise<SyncChangesResult> {
+	return readFeed(service.broker, {
+		since,
+		limit: FEED_PAGE,
+		kinds: [...kinds],
+		consumer: service.consumer,
+	});
 }
 
 function applyFeedPage(service: Projection, page: SyncChangesResult): Promise<void> {

@@ -3,7 +3,10 @@ import type { Change } from "../../contracts";
 import type { DocumentCollection, StoredDoc } from "../../storage/collections";
 
 /** The stored form of a change: the view made by `toView`, or a tombstone, stamped with its seq. */
-export function viewOf<T>(change: Change, toView: (doc: T) => Record<string, unknown>): StoredDoc & { _seq: number } {
+export function viewOf<T>(
+	change: Change,
+	toView: (doc: T) => Record<string, unknown>,
+): StoredDoc & { _seq: number } {
 	const base = { _id: change.id, _seq: change.seq };
 	if (change.deleted || !change.doc) return { ...base, _deleted: true };
 	return { ...toView(change.doc as T), ...base, _deleted: false };

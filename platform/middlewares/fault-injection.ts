@@ -17,11 +17,16 @@ const FAULTY_EVENTS = new Set(["master.changed"]);
 /** Reads "drop=0.2,duplicate=0.2,delay=0.3,maxDelayMs=200,seed=7" (every part optional). */
 export function parseFaultSettings(spec: string): FaultSettings {
 	const settings: FaultSettings = { drop: 0, duplicate: 0, delay: 0, maxDelayMs: 200, seed: 1 };
-	for (const part of spec.split(",").map(p => p.trim()).filter(Boolean)) {
+	for (const part of spec
+		.split(",")
+		.map(p => p.trim())
+		.filter(Boolean)) {
 		const [key, raw] = part.split("=");
 		const value = Number(raw);
-		if (!(key in settings) || !Number.isFinite(value) || value < 0) throw new Error(`FAULT_INJECTION: cannot read "${part}"`);
-		if (["drop", "duplicate", "delay"].includes(key) && value > 1) throw new Error(`FAULT_INJECTION: ${key} is a probability (0 to 1)`);
+		if (!(key in settings) || !Number.isFinite(value) || value < 0)
+			throw new Error(`FAULT_INJECTION: cannot read "${part}"`);
+		if (["drop", "duplicate", "delay"].includes(key) && value > 1)
+			throw new Error(`FAULT_INJECTION: ${key} is a probability (0 to 1)`);
 		settings[key as keyof FaultSettings] = value;
 	}
 	return settings;
@@ -50,7 +55,10 @@ export function FaultInjectionMiddleware(settings: FaultSettings): Middleware {
 			// Event handlers answer with a promise (Moleculer's context tracking expects one).
 			return (ctx: unknown): Promise<void> => {
 				if (random() < settings.drop) return Promise.resolve();
-				const deliver = () => (random() < settings.delay ? sleep(random() * settings.maxDelayMs).then(() => next(ctx)) : next(ctx));
+				const deliver = () =>
+					random() < settings.delay
+						? sleep(random() * settings.maxDelayMs).then(() => next(ctx))
+						: next(ctx);
 				if (random() < settings.duplicate) {
 					// The copy arrives later, on its own.
 					void sleep(random() * settings.maxDelayMs).then(() => next(ctx));

@@ -46,7 +46,10 @@ interface GatewayMethods {
 
 /** moleculer-web's settings for this node: the middleware chain and the fixed routes (the public one is added as learnt). */
 function gatewaySettings(settings: NodeConfig): ApiSettingsSchema {
-	const limiter = new RateLimiter({ limit: settings.rateLimit, windowMs: settings.rateLimitWindow });
+	const limiter = new RateLimiter({
+		limit: settings.rateLimit,
+		windowMs: settings.rateLimitWindow,
+	});
 	const refuse = (res: Res) => sendError(res, toHttpError({ code: 429, status: 429 }));
 	return {
 		port: settings.port,
@@ -55,7 +58,9 @@ function gatewaySettings(settings: NodeConfig): ApiSettingsSchema {
 			securityHeaders,
 			...(logsInfo(settings.logLevel) ? [accessLog(settings.logFormat)] : []),
 			// RATE_LIMIT=0 switches limiting off.
-			...(settings.rateLimit > 0 ? [rateLimit(limiter, new Set(settings.trustProxy), refuse)] : []),
+			...(settings.rateLimit > 0
+				? [rateLimit(limiter, new Set(settings.trustProxy), refuse)]
+				: []),
 		],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
@@ -67,7 +72,11 @@ function gatewaySettings(settings: NodeConfig): ApiSettingsSchema {
 		log4XXResponses: false,
 		logRequest: "debug",
 		logResponse: "debug",
-		routes: [...(settings.adminToken ? [adminRoute(settings.maxBodyBytes)] : []), opsRoute(DASHBOARD_PATH), dashboardRoute()],
+		routes: [
+			...(settings.adminToken ? [adminRoute(settings.maxBodyBytes)] : []),
+			opsRoute(DASHBOARD_PATH),
+			dashboardRoute(),
+		],
 		onError(_req: Req, res: Res, err: unknown) {
 			sendError(res, toHttpError(err));
 		},
@@ -81,12 +90,21 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	// moleculer-web also publishes route-management actions; the gateway's one verb is `rest`.
 	// `rest` itself is never retried: it consumes its request (it rewrites req.url), so a retry
 	// would answer 404. The calls it makes to services are retried, by the broker's policy.
-	actions: { listAliases: false, addRoute: false, removeRoute: false, rest: { retryPolicy: { enabled: false } } },
+	actions: {
+		listAliases: false,
+		addRoute: false,
+		removeRoute: false,
+		rest: { retryPolicy: { enabled: false } },
+	},
 
 	// moleculer-web reads its settings as the service is created: they are made here, from this
 	// node's configuration, rather than when the module is imported.
 	merged(schema) {
-		schema.settings = gatewaySettings(nodeConfig(this.broker));
+		// Over moleculer-web's defaults (merged in from the mixin), never instead of them.
+		schema.settings = {
+			...(schema.settings as object),
+			...gatewaySettings(nodeConfig(this.broker)),
+		};
 	},
 
 	events: {
@@ -99,20 +117,34 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	methods: {
 		/** Reads the registry, remembers the public routes it announces, and rebuilds the /api route and the document if they changed. */
 		learnRoutes() {
-			const announced = this.broker.registry.getServiceList({ withActions: true }) as unknown as AnnouncedService[];
+			const announced = this.broker.registry.getServiceList({
+				withActions: true,
+			}) as unknown as AnnouncedService[];
 			const { changed, added, refused } = this.book.learn(publicRoutesOf(announced));
-			for (const route of refused) this.logger.warn(`Ignored ${route.action}'s claim on ${route.method} ${route.path}: another action serves it.`);
+			for (const route of refused)
+				this.logger.warn(
+					`Ignored ${route.action}'s claim on ${route.method} ${route.path}: another action serves it.`,
+				);
 			if (!changed && this.openApi) return;
 			const routes = this.book.all();
 			this.openApi = buildOpenApi({
 				routes,
 				admin: this.admin,
 				version: API_VERSION,
-				onConflict: (name, action) => this.logger.warn(`${action} documents a schema "${name}" unlike another service's; the first is kept.`),
+				onConflict: (name, action) =>
+					this.logger.warn(
+						`${action} documents a schema "${name}" unlike another service's; the first is kept.`,
+					),
 			});
 			const document = () => this.openApi;
-			this.addRoute(publicRoute({ book: this.book, openApi: document, docsAliases: docsAliases() }), false);
-			if (added.length > 0) this.logger.info(`New public routes: ${added.map(route => `${route.method} /api${route.path} → ${route.action}`).join(", ")}.`);
+			this.addRoute(
+				publicRoute({ book: this.book, openApi: document, docsAliases: docsAliases() }),
+				false,
+			);
+			if (added.length > 0)
+				this.logger.info(
+					`New public routes: ${added.map(route => `${route.method} /api${route.path} → ${route.action}`).join(", ")}.`,
+				);
 		},
 
 		/** The admin route's check: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */

@@ -4,7 +4,12 @@
 // gateway (no addresses, host names or configuration). The shaping is pure, so it is unit-tested.
 import type { ServiceBroker } from "moleculer";
 import { FEED_SERVICE, type MetricSnapshot, SYNC_METRICS_PATTERN } from "../../contracts";
-import { type RegisteredService, type SyncStatus, syncStatusFrom, topologyFrom } from "../../contracts/operator-views";
+import {
+	type RegisteredService,
+	type SyncStatus,
+	syncStatusFrom,
+	topologyFrom,
+} from "../../contracts/operator-views";
 
 /** Moleculer's count of requests; a node counts the calls it handles as type "local". */
 const REQUEST_TOTAL = "moleculer.request.total";
@@ -14,7 +19,9 @@ const SYNC_SERVICE = FEED_SERVICE;
 const METRICS_TIMEOUT_MS = 2_000;
 
 /** A metric value as `$node.metrics` returns a counter: with its rate per minute when the counter keeps one. */
-export type RatedSnapshot = MetricSnapshot & { values: Array<MetricSnapshot["values"][number] & { rate?: number }> };
+export type RatedSnapshot = MetricSnapshot & {
+	values: Array<MetricSnapshot["values"][number] & { rate?: number }>;
+};
 
 export interface ActionRate {
 	action: string;
@@ -71,7 +78,9 @@ export function actionRatesFrom(metrics: RatedSnapshot[]): ActionRate[] {
 		row.perMinute += rate ?? 0;
 		byAction.set(action, row);
 	}
-	return [...byAction.values()].map(row => ({ ...row, perMinute: round(row.perMinute) })).sort((a, b) => a.action.localeCompare(b.action));
+	return [...byAction.values()]
+		.map(row => ({ ...row, perMinute: round(row.perMinute) }))
+		.sort((a, b) => a.action.localeCompare(b.action));
 }
 
 export interface ClusterFacts {
@@ -84,7 +93,11 @@ export interface ClusterFacts {
 
 /** The cluster view from what the registry and the nodes' metrics say. */
 export function clusterViewFrom(facts: ClusterFacts): ClusterView {
-	const services = topologyFrom(facts.services).map(({ service, version, nodes }) => ({ service, version, nodes }));
+	const services = topologyFrom(facts.services).map(({ service, version, nodes }) => ({
+		service,
+		version,
+		nodes,
+	}));
 	const syncNode = services.find(row => row.service === SYNC_SERVICE)?.nodes[0];
 	const syncMetrics = syncNode ? facts.metricsByNode.get(syncNode) : undefined;
 	const nodes = facts.nodes
@@ -97,8 +110,12 @@ export function clusterViewFrom(facts: ClusterFacts): ClusterView {
 				local: node.local,
 				cpu: typeof node.cpu === "number" ? round(node.cpu) : null,
 				moleculerVersion: node.client?.version ?? null,
-				services: services.filter(row => row.nodes.includes(node.id)).map(row => ({ name: row.service, version: row.version })),
-				requestsPerMinute: actions ? round(actions.reduce((sum, a) => sum + a.perMinute, 0)) : null,
+				services: services
+					.filter(row => row.nodes.includes(node.id))
+					.map(row => ({ name: row.service, version: row.version })),
+				requestsPerMinute: actions
+					? round(actions.reduce((sum, a) => sum + a.perMinute, 0))
+					: null,
 				actions,
 			};
 		})
@@ -112,9 +129,16 @@ export function clusterViewFrom(facts: ClusterFacts): ClusterView {
 }
 
 /** A node's request counters and (on sync's node) sync's gauges; undefined if it does not answer in time. */
-async function nodeMetrics(broker: ServiceBroker, nodeID: string): Promise<RatedSnapshot[] | undefined> {
+async function nodeMetrics(
+	broker: ServiceBroker,
+	nodeID: string,
+): Promise<RatedSnapshot[] | undefined> {
 	try {
-		return await broker.call<RatedSnapshot[], object>("$node.metrics", { includes: [REQUEST_TOTAL, SYNC_METRICS_PATTERN] }, { nodeID, timeout: METRICS_TIMEOUT_MS, retries: 0 });
+		return await broker.call<RatedSnapshot[], object>(
+			"$node.metrics",
+			{ includes: [REQUEST_TOTAL, SYNC_METRICS_PATTERN] },
+			{ nodeID, timeout: METRICS_TIMEOUT_MS, retries: 0 },
+		);
 	} catch {
 		return undefined;
 	}
@@ -122,10 +146,24 @@ async function nodeMetrics(broker: ServiceBroker, nodeID: string): Promise<Rated
 
 /** Reads the registry and every available node's metrics (in parallel), then shapes the view. */
 export async function readClusterView(broker: ServiceBroker): Promise<ClusterView> {
-	const nodes = broker.registry.getNodeList({ onlyAvailable: false, withServices: false }) as unknown as RegistryNode[];
-	const services = broker.registry.getServiceList({ onlyAvailable: true, skipInternal: true }) as RegisteredService[];
-	const answers = await Promise.all(nodes.filter(node => node.available).map(async node => [node.id, await nodeMetrics(broker, node.id)] as const));
-	const metricsByNode = new Map(answers.filter((entry): entry is readonly [string, RatedSnapshot[]] => entry[1] !== undefined));
+	const nodes = broker.registry.getNodeList({
+		onlyAvailable: false,
+		withServices: false,
+	}) as unknown as RegistryNode[];
+	const services = broker.registry.getServiceList({
+		onlyAvailable: true,
+		skipInternal: true,
+	}) as RegisteredService[];
+	const answers = await Promise.all(
+		nodes
+			.filter(node => node.available)
+			.map(async node => [node.id, await nodeMetrics(broker, node.id)] as const),
+	);
+	const metricsByNode = new Map(
+		answers.filter(
+			(entry): entry is readonly [string, RatedSnapshot[]] => entry[1] !== undefined,
+		),
+	);
 	return clusterViewFrom({ nodes, services, metricsByNode, now: new Date() });
 }
 
@@ -133,7 +171,11 @@ export async function readClusterView(broker: ServiceBroker): Promise<ClusterVie
  * Runs `read` at most once per `ttlMs`: callers within that time share its answer. A page open
  * in several browsers, each polling, then costs one round of `$node.metrics` calls, not one each.
  */
-export function sharedFor<T>(ttlMs: number, read: () => Promise<T>, clock: () => number = Date.now): () => Promise<T> {
+export function sharedFor<T>(
+	ttlMs: number,
+	read: () => Promise<T>,
+	clock: () => number = Date.now,
+): () => Promise<T> {
 	let last: { at: number; value: Promise<T> } | undefined;
 	return () => {
 		const now = clock();

@@ -90,10 +90,22 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * If-None-Match names the ETag); undefined when the table has no such name, which the caller answers 404.
  * The name is looked up in the table, never joined onto a path, so no name (`../x`, `a/b`) reaches another file.
  */
-export function staticReply(files: StaticFiles, name: string, ifNoneMatch?: string): StaticReply | undefined {
+export function staticReply(
+	files: StaticFiles,
+	name: string,
+	ifNoneMatch?: string,
+): StaticReply | undefined {
 	const file = files.get(name);
 	if (!file) return undefined;
-	const headers = { "Content-Type": file.contentType, "Cache-Control": CACHE_CONTROL, ETag: file.etag };
+	const headers = {
+		"Content-Type": file.contentType,
+		"Cache-Control": CACHE_CONTROL,
+		ETag: file.etag,
+	};
 	if (matches(ifNoneMatch, file.etag)) return { status: 304, headers };
-	return { status: 200, headers: { ...headers, "Content-Length": String(file.body.length) }, body: file.body };
+	return {
+		status: 200,
+		headers: { ...headers, "Content-Length": String(file.body.length) },
+		body: file.body,
+	};
 }

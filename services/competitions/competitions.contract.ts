@@ -1,6 +1,17 @@
 // v1.competitions.list's contract: its params schema and its documented answer, a page of
 // competitions with their seasons.
-import { type ActionDoc, AREA, arrayOf, code, type HandlerParams, object, pageOf, paging, ref, str } from "../../contracts";
+import {
+	type ActionDoc,
+	AREA,
+	arrayOf,
+	code,
+	type HandlerParams,
+	object,
+	pageOf,
+	paging,
+	ref,
+	str,
+} from "../../contracts";
 import type { CompetitionType } from "../../domain/model";
 
 export const COMPETITION_TYPES: CompetitionType[] = ["LEAGUE", "CUP"];
@@ -27,7 +38,14 @@ export const competitionsListDoc: ActionDoc = {
 			area: ref("Area"),
 			seasons: arrayOf("Season"),
 		}),
-		Season: object({ id: { type: "string", description: "`<competition code>-<start year>`, e.g. `PL-2024`." }, startDate: str, endDate: str }),
+		Season: object({
+			id: {
+				type: "string",
+				description: "`<competition code>-<start year>`, e.g. `PL-2024`.",
+			},
+			startDate: str,
+			endDate: str,
+		}),
 		Area: AREA,
 	},
 	params: {

@@ -12,6 +12,9 @@ export function competitionView(competition: Competition): Record<string, unknow
 	return { ...competition, _name: foldText(competition.name) };
 }
 
-export function applyCompetitionChanges(service: Service & DbMethods, changes: Change[]): Promise<void> {
+export function applyCompetitionChanges(
+	service: Service & DbMethods,
+	changes: Change[],
+): Promise<void> {
 	return applyAsViews<Competition>(service.collection(COMPETITIONS), changes, competitionView);
 }

@@ -9,7 +9,10 @@ export function competitionsPageRequest(params: CompetitionsListParams): PageReq
 	if (params.area) query["area.code"] = params.area;
 	return {
 		query,
-		sort: [["_name", 1], ["_id", 1]],
+		sort: [
+			["_name", 1],
+			["_id", 1],
+		],
 		page: params.page,
 		pageSize: params.pageSize,
 		hidden: ["_name"],

@@ -1,10 +1,18 @@
 // v1.competitions: lists competitions with their seasons, filtered by type or area.
 import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult } from "../../contracts";
-import { competitionsListDoc, competitionsListParams, type CompetitionsListParams } from "./competitions.contract";
+import {
+	competitionsListDoc,
+	competitionsListParams,
+	type CompetitionsListParams,
+} from "./competitions.contract";
 import type { Competition } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
 import { applyCompetitionChanges, COMPETITIONS } from "./competitions.projection";
 import { competitionsPageRequest } from "./competitions.query";
 
@@ -31,7 +39,10 @@ const CompetitionsService: ServiceSchema<Record<string, never>, ProjectionMethod
 			params: competitionsListParams,
 			cache: LIST_CACHE,
 			handler(ctx: Context<CompetitionsListParams>): Promise<ListResult<Competition>> {
-				return listPage<Competition>(this.collection(COMPETITIONS), competitionsPageRequest(ctx.params));
+				return listPage<Competition>(
+					this.collection(COMPETITIONS),
+					competitionsPageRequest(ctx.params),
+				);
 			},
 		},
 	},

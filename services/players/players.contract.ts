@@ -1,9 +1,30 @@
 // v1.players.list's contract: its params schema (validator, types and docs come from it) and its
 // documented answer, a page of players.
-import { type ActionDoc, code, type HandlerParams, id, nullableInt, nullableStr, object, pageOf, paging, ref, str, TEAM_REF, text } from "../../contracts";
+import {
+	type ActionDoc,
+	code,
+	type HandlerParams,
+	id,
+	nullableInt,
+	nullableStr,
+	object,
+	pageOf,
+	paging,
+	ref,
+	str,
+	TEAM_REF,
+	text,
+} from "../../contracts";
 import type { Position } from "../../domain/model";
 
-export const PLAYER_SORTS = ["name", "-name", "dateOfBirth", "-dateOfBirth", "shirtNumber", "-shirtNumber"] as const;
+export const PLAYER_SORTS = [
+	"name",
+	"-name",
+	"dateOfBirth",
+	"-dateOfBirth",
+	"shirtNumber",
+	"-shirtNumber",
+] as const;
 export const POSITIONS: Position[] = ["Goalkeeper", "Defender", "Midfielder", "Forward"];
 
 export const playersListParams = {

@@ -29,21 +29,33 @@ export function competitionCodes(team: Pick<Team, "competitions"> | null): strin
  * Applies team and player changes. A team's competitions are kept in the `teams` collection and
  * copied onto its players; whichever of a team and its players arrives first, both end up right.
  */
-export async function applyPlayerChanges(service: Service & DbMethods, changes: Change[]): Promise<void> {
+export async function applyPlayerChanges(
+	service: Service & DbMethods,
+	changes: Change[],
+): Promise<void> {
 	const players = service.collection(PLAYERS);
 	const teams = service.collection(TEAMS);
 	for (const change of changes) {
 		if (change.kind !== "team") continue;
 		const codes = change.deleted ? [] : competitionCodes(change.doc ?? null);
-		const written = await teams.putIfNewer({ _id: change.id, _seq: change.seq, _deleted: change.deleted, codes });
+		const written = await teams.putIfNewer({
+			_id: change.id,
+			_seq: change.seq,
+			_deleted: change.deleted,
+			codes,
+		});
 		if (written) await players.updateMany({ "team.id": change.id }, { _competitions: codes });
 	}
 	const playerChanges = changes.filter(change => change.kind === "player");
-	const teamIds = [...new Set(playerChanges.flatMap(change => (change.doc ? [change.doc.team.id] : [])))];
+	const teamIds = [
+		...new Set(playerChanges.flatMap(change => (change.doc ? [change.doc.team.id] : []))),
+	];
 	const codesByTeam = new Map<string, string[]>();
 	for (const teamId of teamIds) {
 		const team = await teams.findById(teamId);
 		codesByTeam.set(teamId, team && team._deleted !== true ? (team.codes as string[]) : []);
 	}
-	await applyAsViews<Player>(players, playerChanges, player => playerView(player, codesByTeam.get(player.team.id) ?? []));
+	await applyAsViews<Player>(players, playerChanges, player =>
+		playerView(player, codesByTeam.get(player.team.id) ?? []),
+	);
 }

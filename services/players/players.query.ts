@@ -5,12 +5,19 @@ import type { Query, Sort } from "../../storage/collections";
 import { containsText, type PageRequest } from "../../mixins/listing";
 
 /** Sort keys clients know, and the stored fields that sort them (names sort without accents). */
-const SORT_FIELDS: Record<string, string> = { name: "_name", dateOfBirth: "dateOfBirth", shirtNumber: "shirtNumber" };
+const SORT_FIELDS: Record<string, string> = {
+	name: "_name",
+	dateOfBirth: "dateOfBirth",
+	shirtNumber: "shirtNumber",
+};
 
 export function sortOf(sort: string): Sort {
 	const descending = sort.startsWith("-");
 	const field = SORT_FIELDS[descending ? sort.slice(1) : sort] ?? "_name";
-	return [[field, descending ? -1 : 1], ["_id", 1]];
+	return [
+		[field, descending ? -1 : 1],
+		["_id", 1],
+	];
 }
 
 export function playersPageRequest(params: PlayersListParams): PageRequest {

@@ -4,7 +4,11 @@ import { type ListResult } from "../../contracts";
 import { playersListDoc, playersListParams, type PlayersListParams } from "./players.contract";
 import type { Player } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
 import { applyPlayerChanges, PLAYERS, TEAMS } from "./players.projection";
 import { playersPageRequest } from "./players.query";
 

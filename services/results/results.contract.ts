@@ -57,8 +57,23 @@ export const resultsListV2Params = {
 	$$strict: true,
 	...matchFilters,
 	/** Comma-separated codes, e.g. `PL,CL`. */
-	competitions: { type: "string", max: 100, trim: true, uppercase: true, pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$", optional: true },
-	limit: { type: "number", integer: true, min: 1, max: MAX_PAGE_SIZE, convert: true, optional: true, default: 20 },
+	competitions: {
+		type: "string",
+		max: 100,
+		trim: true,
+		uppercase: true,
+		pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$",
+		optional: true,
+	},
+	limit: {
+		type: "number",
+		integer: true,
+		min: 1,
+		max: MAX_PAGE_SIZE,
+		convert: true,
+		optional: true,
+		default: 20,
+	},
 	/** The `next` of the previous page. */
 	cursor: { type: "string", min: 1, max: 200, pattern: "^[A-Za-z0-9_-]+$", optional: true },
 } as const;
@@ -119,7 +134,12 @@ function matchSchema(season: unknown, score: unknown): JsonSchema {
 	});
 }
 
-const SHARED = { CompetitionRef: COMPETITION_REF, TeamRef: TEAM_REF, ScoreLine: SCORE_LINE, Goal: GOAL };
+const SHARED = {
+	CompetitionRef: COMPETITION_REF,
+	TeamRef: TEAM_REF,
+	ScoreLine: SCORE_LINE,
+	Goal: GOAL,
+};
 
 const FILTER_NOTES = {
 	competition: "A competition code, e.g. `PL`, `WC`.",
@@ -145,7 +165,10 @@ export const resultsListDoc: ActionDoc = {
 			duration: DURATION,
 			fullTime: { ...ref("ScoreLine"), description: "After 90 minutes." },
 			halfTime: ref("ScoreLine"),
-			extraTime: { ...ref("ScoreLine"), description: "After extra time, cumulative (120 minutes)." },
+			extraTime: {
+				...ref("ScoreLine"),
+				description: "After extra time, cumulative (120 minutes).",
+			},
 			penalties: ref("ScoreLine"),
 		}),
 	},
@@ -163,19 +186,31 @@ export const resultsListV2Doc: ActionDoc = {
 			{
 				winner: WINNER,
 				duration: DURATION,
-				fullTime: { ...ref("ScoreLine"), description: "The final result: regular time, plus extra time and the shoot-out where played." },
+				fullTime: {
+					...ref("ScoreLine"),
+					description:
+						"The final result: regular time, plus extra time and the shoot-out where played.",
+				},
 				halfTime: ref("ScoreLine"),
-				regularTime: { ...ref("ScoreLine"), description: "The score after 90 minutes, when the match went beyond." },
+				regularTime: {
+					...ref("ScoreLine"),
+					description: "The score after 90 minutes, when the match went beyond.",
+				},
 				extraTime: { ...ref("ScoreLine"), description: "Goals scored in extra time only." },
 				penalties: ref("ScoreLine"),
 			},
 			["regularTime", "extraTime", "penalties"],
 		),
 		ResultsListV2Result: object({
-			filters: { type: "object", description: "The filters applied, as read.", additionalProperties: { type: ["string", "number"] } },
+			filters: {
+				type: "object",
+				description: "The filters applied, as read.",
+				additionalProperties: { type: ["string", "number"] },
+			},
 			resultSet: {
 				...object({ count: int, first: nullableStr, last: nullableStr, played: int }),
-				description: "Over every match the filters select, not only this page; `first` and `last` are days (YYYY-MM-DD).",
+				description:
+					"Over every match the filters select, not only this page; `first` and `last` are days (YYYY-MM-DD).",
 			},
 			matches: arrayOf("V4Match"),
 			next: { ...nullableStr, description: "The cursor of the next page; null on the last." },

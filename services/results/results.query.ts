@@ -20,15 +20,29 @@ export function nextDay(date: string): string {
 export function checkDates(params: Pick<ResultsListParams, "dateFrom" | "dateTo">): void {
 	const bad = (["dateFrom", "dateTo"] as const)
 		.filter(field => params[field] !== undefined && !isCalendarDate(params[field]!))
-		.map(field => ({ type: "date", field, message: `The '${field}' field must be a real date (YYYY-MM-DD).`, actual: params[field] }));
+		.map(field => ({
+			type: "date",
+			field,
+			message: `The '${field}' field must be a real date (YYYY-MM-DD).`,
+			actual: params[field],
+		}));
 	if (bad.length === 0 && params.dateFrom && params.dateTo && params.dateFrom > params.dateTo) {
-		bad.push({ type: "dateRange", field: "dateFrom", message: "The 'dateFrom' field must not be after 'dateTo'.", actual: params.dateFrom });
+		bad.push({
+			type: "dateRange",
+			field: "dateFrom",
+			message: "The 'dateFrom' field must not be after 'dateTo'.",
+			actual: params.dateFrom,
+		});
 	}
-	if (bad.length > 0) throw new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", bad);
+	if (bad.length > 0)
+		throw new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", bad);
 }
 
 /** The filters both versions share; `seasonField` is where each version keeps the season. */
-export function matchFilter(params: Omit<ResultsListParams, "page" | "pageSize" | "competition">, seasonField: string): Query {
+export function matchFilter(
+	params: Omit<ResultsListParams, "page" | "pageSize" | "competition">,
+	seasonField: string,
+): Query {
 	checkDates(params);
 	const query: Query = {};
 	if (params.season) query[seasonField] = params.season;
@@ -52,7 +66,10 @@ export function resultsPageRequest(params: ResultsListParams): PageRequest {
 	if (params.competition) query["competition.code"] = params.competition;
 	return {
 		query,
-		sort: [["utcDate", -1], ["_id", 1]],
+		sort: [
+			["utcDate", -1],
+			["_id", 1],
+		],
 		page: params.page,
 		pageSize: params.pageSize,
 		hidden: ["_teams"],

@@ -4,7 +4,11 @@ import { type ListResult } from "../../contracts";
 import { resultsListDoc, resultsListParams, type ResultsListParams } from "./results.contract";
 import type { Match } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
 import { applyMatchChanges, MATCHES } from "./results.projection";
 import { resultsPageRequest } from "./results.query";
 

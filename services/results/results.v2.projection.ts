@@ -12,6 +12,9 @@ export function matchViewV2(match: Match): Record<string, unknown> {
 	return { ...toV4Match(match), _teams: [match.homeTeam.id, match.awayTeam.id] };
 }
 
-export function applyMatchChangesV2(service: Service & DbMethods, changes: Change[]): Promise<void> {
+export function applyMatchChangesV2(
+	service: Service & DbMethods,
+	changes: Change[],
+): Promise<void> {
 	return applyAsViews<Match>(service.collection(MATCHES_V2), changes, matchViewV2);
 }

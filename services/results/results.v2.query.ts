@@ -10,12 +10,17 @@ import { type Cursor, decodeCursor, encodeCursor } from "./results.v2.view";
 /** Bookkeeping fields of the stored views, never shown. */
 const HIDDEN = ["_id", "_seq", "_deleted", "_teams"];
 
-export const V2_SORT: Sort = [["utcDate", -1], ["_id", 1]];
+export const V2_SORT: Sort = [
+	["utcDate", -1],
+	["_id", 1],
+];
 
 /** The filters alone (what the resultSet summarises). */
 export function v2Filter(params: ResultsListV2Params): Query {
 	const query = matchFilter(params, "season.year");
-	const codes = [params.competition, ...(params.competitions?.split(",") ?? [])].filter((c): c is string => Boolean(c));
+	const codes = [params.competition, ...(params.competitions?.split(",") ?? [])].filter(
+		(c): c is string => Boolean(c),
+	);
 	if (codes.length === 1) query["competition.code"] = codes[0];
 	if (codes.length > 1) query["competition.code"] = { $in: [...new Set(codes)] };
 	return query;
@@ -23,7 +28,12 @@ export function v2Filter(params: ResultsListV2Params): Query {
 
 /** Rows after the cursor, in V2_SORT order (newest first, then by id). */
 export function afterCursor(cursor: Cursor): Query {
-	return { $or: [{ utcDate: { $lt: cursor.utcDate } }, { utcDate: cursor.utcDate, _id: { $gt: cursor.id } }] };
+	return {
+		$or: [
+			{ utcDate: { $lt: cursor.utcDate } },
+			{ utcDate: cursor.utcDate, _id: { $gt: cursor.id } },
+		],
+	};
 }
 
 export function readCursor(text: string | undefined): Cursor | null {
@@ -31,7 +41,12 @@ export function readCursor(text: string | undefined): Cursor | null {
 	const cursor = decodeCursor(text);
 	if (!cursor) {
 		throw new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", [
-			{ type: "cursor", field: "cursor", message: "The 'cursor' field must be the 'next' value of a previous page.", actual: text },
+			{
+				type: "cursor",
+				field: "cursor",
+				message: "The 'cursor' field must be the 'next' value of a previous page.",
+				actual: text,
+			},
 		]);
 	}
 	return cursor;
@@ -40,7 +55,18 @@ export function readCursor(text: string | undefined): Cursor | null {
 /** The filters as the response echoes them. */
 export function echoFilters(params: ResultsListV2Params): Record<string, string | number> {
 	const echo: Record<string, string | number> = {};
-	for (const key of ["competition", "competitions", "season", "team", "dateFrom", "dateTo", "status", "matchday", "stage", "group"] as const) {
+	for (const key of [
+		"competition",
+		"competitions",
+		"season",
+		"team",
+		"dateFrom",
+		"dateTo",
+		"status",
+		"matchday",
+		"stage",
+		"group",
+	] as const) {
 		const value = params[key];
 		if (value !== undefined) echo[key] = value;
 	}
@@ -48,14 +74,24 @@ export function echoFilters(params: ResultsListV2Params): Record<string, string 
 }
 
 /** One page of v2 results with its summary: what `v2.results.list` answers (and the benchmark's monolith). */
-export async function listResultsV2(matches: DocumentCollection, params: ResultsListV2Params): Promise<ResultsListV2Result> {
+export async function listResultsV2(
+	matches: DocumentCollection,
+	params: ResultsListV2Params,
+): Promise<ResultsListV2Result> {
 	const { limit = 20 } = params;
 	const filter = { ...v2Filter(params), _deleted: false };
 	const cursor = readCursor(params.cursor);
 	// One more than asked tells whether there is a next page.
-	const reading = matches.find(cursor ? { $and: [filter, afterCursor(cursor)] } : filter, { sort: V2_SORT, limit: limit + 1 });
+	const reading = matches.find(cursor ? { $and: [filter, afterCursor(cursor)] } : filter, {
+		sort: V2_SORT,
+		limit: limit + 1,
+	});
 	// Only the first page shows where the result set starts: later pages ask for both ends at once.
-	const [rows, byStatus, storedEnds] = await Promise.all([reading, matches.countBy(filter, "status"), cursor ? resultSetEnds(matches, filter) : null]);
+	const [rows, byStatus, storedEnds] = await Promise.all([
+		reading,
+		matches.countBy(filter, "status"),
+		cursor ? resultSetEnds(matches, filter) : null,
+	]);
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
 	const hasNext = rows.length > limit;
@@ -69,8 +105,16 @@ export async function listResultsV2(matches: DocumentCollection, params: Results
 			// Of the matches the filters select: with status=SCHEDULED, none.
 			played: byStatus.get("FINISHED") ?? 0,
 		},
-		matches: page.map(row => Object.fromEntries(Object.entries(row).filter(([key]) => !HIDDEN.includes(key))) as unknown as V4Match),
-		next: hasNext && last ? encodeCursor({ utcDate: String(last.utcDate), id: String(last._id) }) : null,
+		matches: page.map(
+			row =>
+				Object.fromEntries(
+					Object.entries(row).filter(([key]) => !HIDDEN.includes(key)),
+				) as unknown as V4Match,
+		),
+		next:
+			hasNext && last
+				? encodeCursor({ utcDate: String(last.utcDate), id: String(last._id) })
+				: null,
 	};
 }
 
@@ -81,7 +125,10 @@ interface Ends {
 
 /** The newest and the oldest match of the whole result set, read from the store. */
 async function resultSetEnds(matches: DocumentCollection, filter: Query): Promise<Ends> {
-	const [newest, oldest] = await Promise.all([endOf(matches, filter, -1), endOf(matches, filter, 1)]);
+	const [newest, oldest] = await Promise.all([
+		endOf(matches, filter, -1),
+		endOf(matches, filter, 1),
+	]);
 	return { newest, oldest };
 }
 
@@ -90,10 +137,22 @@ async function resultSetEnds(matches: DocumentCollection, filter: Query): Promis
  * ends with the oldest. Each query saved is a read of every match on a server without indexes
  * (FerretDB v1 on SQLite).
  */
-async function firstPageEnds(matches: DocumentCollection, filter: Query, page: StoredDoc[], hasNext: boolean): Promise<Ends> {
-	return { newest: page[0], oldest: hasNext ? await endOf(matches, filter, 1) : page[page.length - 1] };
+async function firstPageEnds(
+	matches: DocumentCollection,
+	filter: Query,
+	page: StoredDoc[],
+	hasNext: boolean,
+): Promise<Ends> {
+	return {
+		newest: page[0],
+		oldest: hasNext ? await endOf(matches, filter, 1) : page[page.length - 1],
+	};
 }
 
-async function endOf(matches: DocumentCollection, filter: Query, direction: 1 | -1): Promise<StoredDoc | undefined> {
+async function endOf(
+	matches: DocumentCollection,
+	filter: Query,
+	direction: 1 | -1,
+): Promise<StoredDoc | undefined> {
 	return (await matches.find(filter, { sort: [["utcDate", direction]], limit: 1 }))[0];
 }

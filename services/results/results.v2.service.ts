@@ -1,9 +1,18 @@
 // v2.results: matches in football-data.org's v4 contract, with a resultSet summary, several
 // competitions at once and cursor paging. Runs beside v1.results on a database of its own.
 import type { Context, ServiceSchema } from "moleculer";
-import { resultsListV2Doc, type ResultsListV2Params, resultsListV2Params, type ResultsListV2Result } from "./results.contract";
+import {
+	resultsListV2Doc,
+	type ResultsListV2Params,
+	resultsListV2Params,
+	type ResultsListV2Result,
+} from "./results.contract";
 import { LIST_CACHE } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
 import { applyMatchChangesV2, MATCHES_V2 } from "./results.v2.projection";
 import { listResultsV2 } from "./results.v2.query";
 

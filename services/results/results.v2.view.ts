@@ -4,12 +4,14 @@ import type { V4Match } from "./results.contract";
 import type { Match, ScoreLine } from "../../domain/model";
 
 function plus(a: ScoreLine, b: ScoreLine): ScoreLine {
-	if (a.home === null || a.away === null || b.home === null || b.away === null) return { home: null, away: null };
+	if (a.home === null || a.away === null || b.home === null || b.away === null)
+		return { home: null, away: null };
 	return { home: a.home + b.home, away: a.away + b.away };
 }
 
 function minus(a: ScoreLine, b: ScoreLine): ScoreLine {
-	if (a.home === null || a.away === null || b.home === null || b.away === null) return { home: null, away: null };
+	if (a.home === null || a.away === null || b.home === null || b.away === null)
+		return { home: null, away: null };
 	return { home: a.home - b.home, away: a.away - b.away };
 }
 
@@ -62,7 +64,12 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor | null {
 	try {
 		const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-		if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+		if (
+			Array.isArray(value) &&
+			value.length === 2 &&
+			typeof value[0] === "string" &&
+			typeof value[1] === "string"
+		) {
 			return { utcDate: value[0], id: value[1] };
 		}
 	} catch {

@@ -1,6 +1,21 @@
 // v1.standings.list's contract: its params schema and its documented answer, a page of league
 // tables (one per competition season, or per group of a cup).
-import { type ActionDoc, arrayOf, code, COMPETITION_REF, type HandlerParams, int, nullableStr, object, pageOf, paging, ref, TEAM_REF, upperSnake, year } from "../../contracts";
+import {
+	type ActionDoc,
+	arrayOf,
+	code,
+	COMPETITION_REF,
+	type HandlerParams,
+	int,
+	nullableStr,
+	object,
+	pageOf,
+	paging,
+	ref,
+	TEAM_REF,
+	upperSnake,
+	year,
+} from "../../contracts";
 
 export const standingsListParams = {
 	$$strict: true,
@@ -20,18 +35,27 @@ export const standingsListDoc: ActionDoc = {
 		Standing: object({
 			competition: ref("CompetitionRef"),
 			season: { type: "integer", description: "The year the season starts in." },
-			stage: { type: "string", description: "The stage the table is of: `REGULAR_SEASON`, `LEAGUE_STAGE` or `GROUP_STAGE`." },
+			stage: {
+				type: "string",
+				description:
+					"The stage the table is of: `REGULAR_SEASON`, `LEAGUE_STAGE` or `GROUP_STAGE`.",
+			},
 			group: { ...nullableStr, description: "The group, e.g. `GROUP_A`; null for a league." },
 			table: {
 				...arrayOf("TableRow"),
-				description: "In order: points, goal difference, goals scored, team name. Counts finished and awarded matches, on the score after 90 minutes.",
+				description:
+					"In order: points, goal difference, goals scored, team name. Counts finished and awarded matches, on the score after 90 minutes.",
 			},
 		}),
 		TableRow: object({
 			position: { type: "integer", minimum: 1 },
 			team: ref("TeamRef"),
 			playedGames: int,
-			form: { ...nullableStr, description: "The last five results, most recent first, e.g. `W,D,L,W,W`; null before the first." },
+			form: {
+				...nullableStr,
+				description:
+					"The last five results, most recent first, e.g. `W,D,L,W,W`; null before the first.",
+			},
 			won: int,
 			draw: int,
 			lost: int,

@@ -49,10 +49,16 @@ export function indexMatchesByTable(service: DbMethods): Promise<void> {
 }
 
 /** Recomputes one table from the stored matches; a table left without matches becomes a tombstone. */
-async function recomputeTable(standings: DocumentCollection, matches: DocumentCollection, key: string): Promise<void> {
+async function recomputeTable(
+	standings: DocumentCollection,
+	matches: DocumentCollection,
+	key: string,
+): Promise<void> {
 	const members = await matches.find({ _table: key, _deleted: false });
 	const standing = standingOf(members as unknown as TableMatch[]);
-	await standings.put(standing ? { _id: key, ...standing, _deleted: false } : { _id: key, _deleted: true });
+	await standings.put(
+		standing ? { _id: key, ...standing, _deleted: false } : { _id: key, _deleted: true },
+	);
 }
 
 /**
@@ -60,7 +66,10 @@ async function recomputeTable(standings: DocumentCollection, matches: DocumentCo
  * late change cannot go back in time), then every table touched, computed afresh from the views.
  * Recomputing a table is idempotent, so a duplicate or stale change costs time, never correctness.
  */
-export async function applyStandingChanges(service: Service & DbMethods, changes: Change[]): Promise<void> {
+export async function applyStandingChanges(
+	service: Service & DbMethods,
+	changes: Change[],
+): Promise<void> {
 	const matches = service.collection(MATCHES);
 	const before = await storedTables(matches, [...new Set(changes.map(change => change.id))]);
 	await applyAsViews<Match>(matches, changes, matchView);

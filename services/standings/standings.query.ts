@@ -11,7 +11,11 @@ export function standingsPageRequest(params: StandingsListParams): PageRequest {
 	return {
 		query,
 		// By competition, newest season first; the key (`WC:2022:GROUP_STAGE:GROUP_A`) then orders stages and groups.
-		sort: [["competition.code", 1], ["season", -1], ["_id", 1]],
+		sort: [
+			["competition.code", 1],
+			["season", -1],
+			["_id", 1],
+		],
 		page: params.page,
 		pageSize: params.pageSize,
 	};

@@ -1,11 +1,24 @@
 // v1.standings: league tables of competition seasons, and of each group of a cup.
 import type { Context, ServiceSchema } from "moleculer";
 import { type ListResult } from "../../contracts";
-import { standingsListDoc, standingsListParams, type StandingsListParams } from "./standings.contract";
+import {
+	standingsListDoc,
+	standingsListParams,
+	type StandingsListParams,
+} from "./standings.contract";
 import type { Standing } from "../../domain/standings";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
-import { applyStandingChanges, indexMatchesByTable, MATCHES, STANDINGS } from "./standings.projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
+import {
+	applyStandingChanges,
+	indexMatchesByTable,
+	MATCHES,
+	STANDINGS,
+} from "./standings.projection";
 import { standingsPageRequest } from "./standings.query";
 
 /** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
@@ -33,7 +46,10 @@ const StandingsService: ServiceSchema<Record<string, never>, ProjectionMethods> 
 			params: standingsListParams,
 			cache: LIST_CACHE,
 			handler(ctx: Context<StandingsListParams>): Promise<ListResult<Standing>> {
-				return listPage<Standing>(this.collection(STANDINGS), standingsPageRequest(ctx.params));
+				return listPage<Standing>(
+					this.collection(STANDINGS),
+					standingsPageRequest(ctx.params),
+				);
 			},
 		},
 	},

@@ -68,7 +68,9 @@ export class ChangeLog {
 	/** The hash and state of every stored document, for change detection. */
 	async storedVersions(): Promise<Map<string, StoredVersion>> {
 		const records = await this.documents.find({}, { exclude: ["body"] });
-		return new Map(records.map(r => [r._id, { hash: String(r.hash ?? ""), deleted: r.deleted === true }]));
+		return new Map(
+			records.map(r => [r._id, { hash: String(r.hash ?? ""), deleted: r.deleted === true }]),
+		);
 	}
 
 	async head(): Promise<number> {
@@ -130,7 +132,10 @@ export class ChangeLog {
 		if (since >= head) return { changes: [], lastSeq: head, head, epoch };
 		const query: Record<string, unknown> = { seq: { $gt: since, $lte: head } };
 		if (kinds && kinds.length > 0) query.kind = { $in: kinds };
-		const records = (await this.documents.find(query, { sort: [["seq", 1]], limit })) as MasterRecord[];
+		const records = (await this.documents.find(query, {
+			sort: [["seq", 1]],
+			limit,
+		})) as MasterRecord[];
 		const full = records.length === limit;
 		return {
 			changes: records.map(toChange),
@@ -147,7 +152,12 @@ export class ChangeLog {
 }
 
 function toChange(record: MasterRecord): Change {
-	const change = { seq: record.seq, kind: record.kind, id: record.id, deleted: record.deleted } as Change;
+	const change = {
+		seq: record.seq,
+		kind: record.kind,
+		id: record.id,
+		deleted: record.deleted,
+	} as Change;
 	if (!record.deleted && record.body !== null) change.doc = JSON.parse(record.body);
 	return change;
 }
@@ -163,7 +173,11 @@ export interface LogSlice {
  * Cuts a feed page read after `from` into slices of at most `size` changes that cover
  * (from, page.lastSeq] without holes: each slice ends at its last change, the last at the page's end.
  */
-export function sliceFeedPage(page: Pick<FeedPage, "changes" | "lastSeq">, from: number, size: number): LogSlice[] {
+export function sliceFeedPage(
+	page: Pick<FeedPage, "changes" | "lastSeq">,
+	from: number,
+	size: number,
+): LogSlice[] {
 	const slices: LogSlice[] = [];
 	let start = from;
 	for (let i = 0; i < page.changes.length; i += size) {

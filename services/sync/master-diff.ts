@@ -23,7 +23,16 @@ export interface SourceDocument<K extends EntityKind = EntityKind> {
 
 /** A change to write to the log: a new or different document, or a deletion. */
 export type PendingChange =
-	| { key: string; kind: EntityKind; id: string; deleted: false; doc: EntityByKind[EntityKind]; json: string; hash: string; isNew: boolean }
+	| {
+			key: string;
+			kind: EntityKind;
+			id: string;
+			deleted: false;
+			doc: EntityByKind[EntityKind];
+			json: string;
+			hash: string;
+			isNew: boolean;
+	  }
 	| { key: string; kind: EntityKind; id: string; deleted: true; isNew: false };
 
 /** The master store's key of a document: kinds share one log, so the kind is part of it. */
@@ -49,10 +58,20 @@ const COLLECTION_OF: { [K in EntityKind]: (data: MasterData) => Array<EntityByKi
 };
 
 /** Documents of one kind as source documents (key and content hash). */
-export function sourceDocumentsOf<K extends EntityKind>(kind: K, docs: Array<EntityByKind[K]>): SourceDocument[] {
+export function sourceDocumentsOf<K extends EntityKind>(
+	kind: K,
+	docs: Array<EntityByKind[K]>,
+): SourceDocument[] {
 	return docs.map(doc => {
 		const json = JSON.stringify(doc);
-		return { key: masterKey(kind, doc.id), kind, id: doc.id, doc, json, hash: contentHash(json) };
+		return {
+			key: masterKey(kind, doc.id),
+			kind,
+			id: doc.id,
+			doc,
+			json,
+			hash: contentHash(json),
+		};
 	});
 }
 
@@ -78,7 +97,16 @@ export class MasterDiff {
 			this.seen.add(doc.key);
 			const before = this.stored.get(doc.key);
 			if (!before || before.deleted || before.hash !== doc.hash) {
-				changes.push({ key: doc.key, kind: doc.kind, id: doc.id, deleted: false, doc: doc.doc, json: doc.json, hash: doc.hash, isNew: !before });
+				changes.push({
+					key: doc.key,
+					kind: doc.kind,
+					id: doc.id,
+					deleted: false,
+					doc: doc.doc,
+					json: doc.json,
+					hash: doc.hash,
+					isNew: !before,
+				});
 			}
 		}
 		return changes;
@@ -91,7 +119,13 @@ export class MasterDiff {
 			.sort();
 		return removed.map(key => {
 			const [kind, ...rest] = key.split(":");
-			return { key, kind: kind as EntityKind, id: rest.join(":"), deleted: true, isNew: false };
+			return {
+				key,
+				kind: kind as EntityKind,
+				id: rest.join(":"),
+				deleted: true,
+				isNew: false,
+			};
 		});
 	}
 }
@@ -100,7 +134,10 @@ export class MasterDiff {
  * The changes that turn `stored` into `source`: created or updated documents (in source order),
  * then deletions of stored documents the source no longer has (sorted by key). Unchanged ones give nothing.
  */
-export function diffMaster(stored: Map<string, StoredVersion>, source: SourceDocument[]): PendingChange[] {
+export function diffMaster(
+	stored: Map<string, StoredVersion>,
+	source: SourceDocument[],
+): PendingChange[] {
 	const diff = new MasterDiff(stored);
 	return [...diff.changesIn(source), ...diff.deletions()];
 }

@@ -110,14 +110,17 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		async syncNow(reason: string): Promise<SyncOutcome> {
 			const outcome = await this.serialise(() => this.importSource(reason));
 			await this.serialise(() => this.publishPending());
-			if (this.broker.isMetricsEnabled()) this.broker.metrics.set(METRICS.lastSync, Date.now());
+			if (this.broker.isMetricsEnabled())
+				this.broker.metrics.set(METRICS.lastSync, Date.now());
 			return outcome;
 		},
 
 		/** Runs writes to the log one at a time, in order: the log has exactly one writer. */
 		serialise<T>(task: () => Promise<T>): Promise<T> {
 			const run = this.writing.then(task);
-			this.writing = run.catch(err => this.logger.error("Sync failed; the next sync retries.", err));
+			this.writing = run.catch(err =>
+				this.logger.error("Sync failed; the next sync retries.", err),
+			);
 			return run;
 		},
 
@@ -156,13 +159,17 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				}
 				if (Date.now() - reported >= PROGRESS_EVERY_MS) {
 					reported = Date.now();
-					this.logger.info(`Sync (${reason}): ${read} documents read, ${written} changes written…`);
+					this.logger.info(
+						`Sync (${reason}): ${read} documents read, ${written} changes written…`,
+					);
 				}
 			}
 			await writing;
 			await write([...gathered, ...diff.deletions()]);
 			const ms = Date.now() - began;
-			this.logger.info(`Sync (${reason}): ${written} changes of ${read} documents read, seq ${from} → ${to}, in ${ms} ms.`);
+			this.logger.info(
+				`Sync (${reason}): ${written} changes of ${read} documents read, seq ${from} → ${to}, in ${ms} ms.`,
+			);
 			return { changes: written, from, to };
 		},
 
@@ -179,7 +186,11 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				const page = await log.changesSince(from, READ_PAGE);
 				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize)) {
 					// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
-					await broadcastEvent(this.broker, EVENTS.masterChanged, { schemaVersion: CHANGE_SCHEMA_VERSION, epoch: page.epoch, ...slice });
+					await broadcastEvent(this.broker, EVENTS.masterChanged, {
+						schemaVersion: CHANGE_SCHEMA_VERSION,
+						epoch: page.epoch,
+						...slice,
+					});
 					await log.markPublished(slice.to);
 				}
 				from = page.lastSeq;
@@ -189,7 +200,11 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 
 		/** The operator view: each consumer's checkpoint, kept in sync's store and shown as metrics with its lag. */
 		async recordCheckpoint(consumer: string, checkpoint: number) {
-			await this.collection("consumers").put({ _id: consumer, checkpoint, seenAt: new Date().toISOString() });
+			await this.collection("consumers").put({
+				_id: consumer,
+				checkpoint,
+				seenAt: new Date().toISOString(),
+			});
 			if (this.broker.isMetricsEnabled()) {
 				const head = await this.changeLog().head();
 				this.broker.metrics.set(METRICS.checkpoint, checkpoint, { consumer });
@@ -215,7 +230,9 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			gauge(METRICS.head, "Last committed seq of the master log");
 			gauge(METRICS.published, "Last seq published as master.changed");
 			gauge(METRICS.lastSync, "When the last sync finished (ms since the epoch)");
-			gauge(METRICS.checkpoint, "Last seq a consumer has applied, as it told the feed", ["consumer"]);
+			gauge(METRICS.checkpoint, "Last seq a consumer has applied, as it told the feed", [
+				"consumer",
+			]);
 			gauge(METRICS.lag, "How many seqs a consumer is behind the head", ["consumer"]);
 		}
 	},
@@ -227,10 +244,17 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		// The node counts as started once the feed holds the source; publishing goes on behind.
 		await this.serialise(() => this.importSource("start"));
 		void this.serialise(() => this.publishPending())
-			.then(() => this.broker.isMetricsEnabled() && this.broker.metrics.set(METRICS.lastSync, Date.now()))
+			.then(
+				() =>
+					this.broker.isMetricsEnabled() &&
+					this.broker.metrics.set(METRICS.lastSync, Date.now()),
+			)
 			.catch(() => undefined); // logged by serialise
 		if (this.settings.syncInterval > 0) {
-			this.timer = setInterval(() => void this.syncNow("interval").catch(() => undefined), this.settings.syncInterval);
+			this.timer = setInterval(
+				() => void this.syncNow("interval").catch(() => undefined),
+				this.settings.syncInterval,
+			);
 		}
 	},
 

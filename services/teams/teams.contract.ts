@@ -1,5 +1,18 @@
 // v1.teams.list's contract: its params schema and its documented answer, a page of teams.
-import { type ActionDoc, AREA, arrayOf, code, type HandlerParams, object, pageOf, paging, ref, str, text, year } from "../../contracts";
+import {
+	type ActionDoc,
+	AREA,
+	arrayOf,
+	code,
+	type HandlerParams,
+	object,
+	pageOf,
+	paging,
+	ref,
+	str,
+	text,
+	year,
+} from "../../contracts";
 
 export const teamsListParams = {
 	$$strict: true,
@@ -25,7 +38,10 @@ export const teamsListDoc: ActionDoc = {
 			area: ref("Area"),
 			competitions: arrayOf("CompetitionSeason"),
 		}),
-		CompetitionSeason: object({ code: str, season: { type: "integer", description: "The year the season starts in." } }),
+		CompetitionSeason: object({
+			code: str,
+			season: { type: "integer", description: "The year the season starts in." },
+		}),
 		Area: AREA,
 	},
 	params: {

@@ -4,7 +4,11 @@ import { type ListResult } from "../../contracts";
 import { teamsListDoc, teamsListParams, type TeamsListParams } from "./teams.contract";
 import type { Team } from "../../domain/model";
 import { LIST_CACHE, listPage } from "../../mixins/listing";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../mixins/projection";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../mixins/projection";
 import { applyTeamChanges, TEAMS } from "./teams.projection";
 import { teamsPageRequest } from "./teams.query";
 

@@ -44,7 +44,10 @@ class Terminal {
 		return eventually(
 			async () => {
 				const text = this.output.slice(from);
-				if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}):\n${this.output.slice(-3000)}`);
+				if (this.child.exitCode !== null)
+					throw new Error(
+						`exited (${this.child.exitCode}):\n${this.output.slice(-3000)}`,
+					);
 				return pattern.test(text) ? text : undefined;
 			},
 			timeoutMs,
@@ -75,17 +78,39 @@ beforeAll(async () => {
 	await resetDatabases(env.mongoUri);
 	const port = await freePort();
 	baseUrl = `http://127.0.0.1:${port}`;
-	cluster = new Terminal("scripts/cluster.ts", { ...process.env, TRANSPORTER: env.transporter, MONGO_URI: env.mongoUri, NAMESPACE: env.namespace, PORT: String(port) }, { detached: true });
+	cluster = new Terminal(
+		"scripts/cluster.ts",
+		{
+			...process.env,
+			TRANSPORTER: env.transporter,
+			MONGO_URI: env.mongoUri,
+			NAMESPACE: env.namespace,
+			PORT: String(port),
+		},
+		{ detached: true },
+	);
 	await cluster.waitFor(/matchday cluster is up: 10 nodes/, 0, 180_000);
 	// As an operator would, wait until the data is there before calling it.
-	await eventually(async () => {
-		const reply = await getJson<ListResult<Player>>(`${baseUrl}/api/v1/players?team=argentina&competition=WC`);
-		return reply.status === 200 && reply.body.total === 26 ? true : undefined;
-	}, 180_000, "the players projection");
-	await eventually(async () => {
-		const reply = await getJson<ResultsListV2Result>(`${baseUrl}/api/v2/results?competitions=WC&season=2022&stage=FINAL`);
-		return reply.status === 200 && reply.body.matches.length === 1 ? true : undefined;
-	}, 240_000, "the v2 results projection");
+	await eventually(
+		async () => {
+			const reply = await getJson<ListResult<Player>>(
+				`${baseUrl}/api/v1/players?team=argentina&competition=WC`,
+			);
+			return reply.status === 200 && reply.body.total === 26 ? true : undefined;
+		},
+		180_000,
+		"the players projection",
+	);
+	await eventually(
+		async () => {
+			const reply = await getJson<ResultsListV2Result>(
+				`${baseUrl}/api/v2/results?competitions=WC&season=2022&stage=FINAL`,
+			);
+			return reply.status === 200 && reply.body.matches.length === 1 ? true : undefined;
+		},
+		240_000,
+		"the v2 results projection",
+	);
 });
 
 afterAll(async () => {
@@ -97,12 +122,16 @@ describe("npm run cluster and npm run repl", () => {
 	test("the REPL joins the running cluster, shows both versions of results and makes live calls", async () => {
 		// Nothing configured: no TRANSPORTER, no NAMESPACE; the REPL finds the cluster by itself.
 		const { TRANSPORTER: _t, MONGO_URI: _m, NAMESPACE: _n, ...bare } = process.env;
-		repl = new Terminal("platform/repl.ts", { ...bare, HOME: mkdtempSync(join(tmpdir(), "matchday-repl-")) });
+		repl = new Terminal("platform/repl.ts", {
+			...bare,
+			HOME: mkdtempSync(join(tmpdir(), "matchday-repl-")),
+		});
 		await repl.waitFor(/Joined .* as repl-/);
 		await repl.waitFor(/matchday \$ $/);
 
 		const topology = await repl.type("topology", /v2\.results/);
-		const row = (service: string) => topology.split("\n").find(line => line.includes(` ${service} `)) ?? "";
+		const row = (service: string) =>
+			topology.split("\n").find(line => line.includes(` ${service} `)) ?? "";
 		expect(row("v1.results")).toMatch(/v1\s+│\s+results-v1-1, results-v1-2\s+│\s+v1-results/);
 		expect(row("v2.results")).toMatch(/v2\s+│\s+results-v2-1\s+│\s+v2-results/);
 		expect(row("v1.players")).toMatch(/players-1, players-2/);
@@ -112,17 +141,29 @@ describe("npm run cluster and npm run repl", () => {
 		const results = services.split("\n").filter(line => /║ results /.test(line));
 		expect(results.map(line => line.split("│")[1].trim()).sort()).toEqual(["1", "2"]);
 
-		const squad = await repl.type("call v1.players.list --team argentina --competition WC --pageSize 2", /total: 26/);
+		const squad = await repl.type(
+			"call v1.players.list --team argentina --competition WC --pageSize 2",
+			/total: 26/,
+		);
 		expect(squad).toMatch(/Response:/);
-		const final = await repl.type("call v2.results.list --competitions WC --season 2022 --stage FINAL", /winner:/);
+		const final = await repl.type(
+			"call v2.results.list --competitions WC --season 2022 --stage FINAL",
+			/winner:/,
+		);
 		expect(final).toMatch(/homeTeam: \{[^}]*name: 'Argentina'/);
 		expect(final).toMatch(/duration: 'PENALTY_SHOOTOUT'/);
 
 		// A sync on request: nothing changed in the source, and every consumer is at the head.
-		const sync = await repl.type("sync", /Sync on sync-1: head (\d+) → \1 \(0 changes\)[\s\S]*v2\.results/, 180_000);
+		const sync = await repl.type(
+			"sync",
+			/Sync on sync-1: head (\d+) → \1 \(0 changes\)[\s\S]*v2\.results/,
+			180_000,
+		);
 		const head = sync.match(/head (\d+) →/)![1];
 		for (const consumer of READ_SERVICES) {
-			expect(sync).toMatch(new RegExp(`${consumer.replace(".", "\\.")}\\s+│ ${head}\\s+│ 0 `));
+			expect(sync).toMatch(
+				new RegExp(`${consumer.replace(".", "\\.")}\\s+│ ${head}\\s+│ 0 `),
+			);
 		}
 
 		repl.child.stdin?.write("quit\n");

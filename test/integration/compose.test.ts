@@ -30,10 +30,13 @@ interface Compose {
 
 /** docker-compose's own reading of the file: interpolated, anchors and merges resolved. */
 function composeConfig(): Compose {
-	const yaml = execFileSync("docker-compose", ["config"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, COMPOSE_PROJECT_NAME: "matchday" } });
+	const yaml = execFileSync("docker-compose", ["config"], {
+		cwd: REPO_ROOT,
+		encoding: "utf8",
+		env: { ...process.env, COMPOSE_PROJECT_NAME: "matchday" },
+	});
 	return parse(yaml) as Compose;
 }
-
 
 let compose: Compose;
 const appServices = () => Object.entries(compose.services).filter(([, service]) => service.build);
@@ -44,22 +47,32 @@ beforeAll(() => {
 
 describe("docker-compose.yml", () => {
 	test("docker-compose accepts the file", () => {
-		expect(() => execFileSync("docker-compose", ["config", "-q"], { cwd: REPO_ROOT, stdio: "pipe" })).not.toThrow();
+		expect(() =>
+			execFileSync("docker-compose", ["config", "-q"], { cwd: REPO_ROOT, stdio: "pipe" }),
+		).not.toThrow();
 		expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["mongo", "nats"]));
 	});
 
 	test("it declares every node group the services give (composeGaps, as a new service finds out), and nothing else", () => {
-		expect(composeGaps(topology(), readFileSync(join(REPO_ROOT, "docker-compose.yml"), "utf8"))).toEqual([]);
+		expect(
+			composeGaps(topology(), readFileSync(join(REPO_ROOT, "docker-compose.yml"), "utf8")),
+		).toEqual([]);
 	});
 
 	test("it runs the topology of `npm run cluster`: every service found, both versions of results, the same replicas", () => {
-		const declared = appServices().map(([name, service]) => ({ name, services: service.build?.args?.SERVICE, replicas: service.deploy?.replicas ?? 1 }));
+		const declared = appServices().map(([name, service]) => ({
+			name,
+			services: service.build?.args?.SERVICE,
+			replicas: service.deploy?.replicas ?? 1,
+		}));
 		expect(declared.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
 			topology()
 				.map(group => ({ ...group }))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		);
-		expect(new Set(declared.map(d => d.services))).toEqual(new Set(SERVICES.map(entry => entry.fullName)));
+		expect(new Set(declared.map(d => d.services))).toEqual(
+			new Set(SERVICES.map(entry => entry.fullName)),
+		);
 	});
 
 	test("every service is built as its own image, with a health check and a restart policy", () => {
@@ -67,7 +80,10 @@ describe("docker-compose.yml", () => {
 		expect(new Set(images).size).toBe(images.length);
 		for (const [name, service] of Object.entries(compose.services)) {
 			expect({ name, restart: service.restart }).toEqual({ name, restart: "unless-stopped" });
-			expect({ name, healthcheck: Boolean(service.healthcheck?.test) }).toEqual({ name, healthcheck: true });
+			expect({ name, healthcheck: Boolean(service.healthcheck?.test) }).toEqual({
+				name,
+				healthcheck: true,
+			});
 		}
 	});
 
@@ -78,12 +94,25 @@ describe("docker-compose.yml", () => {
 			const database = databaseOf(runs);
 			if (runs === "api") {
 				// The gateway keeps no data.
-				expect({ name, database, mongo: service.environment?.MONGO_URI }).toEqual({ name, database: undefined, mongo: undefined });
+				expect({ name, database, mongo: service.environment?.MONGO_URI }).toEqual({
+					name,
+					database: undefined,
+					mongo: undefined,
+				});
 				continue;
 			}
-			expect({ name, label: service.labels?.["matchday.database"] }).toEqual({ name, label: database });
-			expect({ name, mongo: service.environment?.MONGO_URI }).toEqual({ name, mongo: "mongodb://mongo:27017/" });
-			expect({ name, dependsOnMongo: service.depends_on?.mongo?.condition }).toEqual({ name, dependsOnMongo: "service_healthy" });
+			expect({ name, label: service.labels?.["matchday.database"] }).toEqual({
+				name,
+				label: database,
+			});
+			expect({ name, mongo: service.environment?.MONGO_URI }).toEqual({
+				name,
+				mongo: "mongodb://mongo:27017/",
+			});
+			expect({ name, dependsOnMongo: service.depends_on?.mongo?.condition }).toEqual({
+				name,
+				dependsOnMongo: "service_healthy",
+			});
 			expect(seen.get(database!)).toBeUndefined();
 			seen.set(database!, name);
 		}
@@ -93,18 +122,27 @@ describe("docker-compose.yml", () => {
 
 	test("every node finds the others over the compose NATS, which has JetStream on", () => {
 		for (const [name, service] of appServices()) {
-			expect({ name, transporter: service.environment?.TRANSPORTER, namespace: service.environment?.NAMESPACE }).toEqual({
+			expect({
+				name,
+				transporter: service.environment?.TRANSPORTER,
+				namespace: service.environment?.NAMESPACE,
+			}).toEqual({
 				name,
 				transporter: "nats://nats:4222",
 				namespace: "matchday",
 			});
-			expect({ name, dependsOnNats: service.depends_on?.nats?.condition }).toEqual({ name, dependsOnNats: "service_healthy" });
+			expect({ name, dependsOnNats: service.depends_on?.nats?.condition }).toEqual({
+				name,
+				dependsOnNats: "service_healthy",
+			});
 		}
 		expect([compose.services.nats.command].flat()).toContain("-js");
 	});
 
 	test("only the gateway publishes a port", () => {
-		const published = Object.entries(compose.services).filter(([, service]) => service.ports?.length).map(([name]) => name);
+		const published = Object.entries(compose.services)
+			.filter(([, service]) => service.ports?.length)
+			.map(([name]) => name);
 		expect(published).toEqual(["api"]);
 	});
 });
@@ -117,7 +155,9 @@ describe("Dockerfile", () => {
 		expect(runtime).toMatch(/^FROM node:22[-\w.]* AS runtime/);
 		expect(runtime).toMatch(/^USER node$/m);
 		expect(dockerfile).toMatch(/npm ci --omit=dev/);
-		expect(runtime).toMatch(/^HEALTHCHECK .*\n\s+CMD \["node", "dist\/platform\/healthcheck.js"\]/m);
+		expect(runtime).toMatch(
+			/^HEALTHCHECK .*\n\s+CMD \["node", "dist\/platform\/healthcheck.js"\]/m,
+		);
 		// It copies node_modules from the production-only stage, never from the build stage.
 		expect(runtime).toMatch(/COPY --from=deps \/app\/node_modules/);
 		expect(runtime).not.toMatch(/COPY --from=build \/app\/node_modules/);
@@ -127,26 +167,63 @@ describe("Dockerfile", () => {
 		// The folders the build stage copies (`COPY x x`), as the image has them.
 		const build = dockerfile.slice(0, dockerfile.indexOf("AS deps"));
 		const copied = [...build.matchAll(/^COPY (\S+) \1$/gm)].map(match => match[1]);
-		expect(copied).toEqual(expect.arrayContaining(["contracts", "domain", "storage", "mixins", "platform", "services"]));
+		expect(copied).toEqual(
+			expect.arrayContaining([
+				"contracts",
+				"domain",
+				"storage",
+				"mixins",
+				"platform",
+				"services",
+			]),
+		);
 		const folders = [...new Set(SERVICES.map(entry => entry.folder))];
 		for (const folder of folders) {
 			const root = mkdtempSync(join(tmpdir(), `matchday-image-${folder}-`));
 			try {
-				for (const file of ["package.json", "tsconfig.json", "tsconfig.build.json", "moleculer.config.ts"]) cpSync(join(REPO_ROOT, file), join(root, file));
-				for (const dir of copied.filter(dir => dir !== "services")) cpSync(join(REPO_ROOT, dir), join(root, dir), { recursive: true });
-				cpSync(join(REPO_ROOT, "services", folder), join(root, "services", folder), { recursive: true });
+				for (const file of [
+					"package.json",
+					"tsconfig.json",
+					"tsconfig.build.json",
+					"moleculer.config.ts",
+				])
+					cpSync(join(REPO_ROOT, file), join(root, file));
+				for (const dir of copied.filter(dir => dir !== "services"))
+					cpSync(join(REPO_ROOT, dir), join(root, dir), { recursive: true });
+				cpSync(join(REPO_ROOT, "services", folder), join(root, "services", folder), {
+					recursive: true,
+				});
 				symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
-				const tsc = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
-				expect({ folder, compiled: tsc.stdout + tsc.stderr, status: tsc.status }).toEqual({ folder, compiled: "", status: 0 });
+				const tsc = spawnSync(
+					process.execPath,
+					[
+						join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+						"-p",
+						"tsconfig.build.json",
+					],
+					{ cwd: root, encoding: "utf8" },
+				);
+				expect({ folder, compiled: tsc.stdout + tsc.stderr, status: tsc.status }).toEqual({
+					folder,
+					compiled: "",
+					status: 0,
+				});
 				expect(readdirSync(join(root, "dist", "services"))).toEqual([folder]);
 				if (folder !== "players") continue;
 				// The compiled node of one image, as its CMD runs it, finds its one service and starts.
-				const run = spawnSync(process.execPath, ["-e", 'process.env.SERVICES="v1.players"; require("./dist/platform/node.js"); setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000);'], {
-					cwd: root,
-					encoding: "utf8",
-					timeout: 30_000,
-					env: { ...process.env, TRANSPORTER: "", MONGO_URI: "" },
-				});
+				const run = spawnSync(
+					process.execPath,
+					[
+						"-e",
+						'process.env.SERVICES="v1.players"; require("./dist/platform/node.js"); setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000);',
+					],
+					{
+						cwd: root,
+						encoding: "utf8",
+						timeout: 30_000,
+						env: { ...process.env, TRANSPORTER: "", MONGO_URI: "" },
+					},
+				);
 				expect(run.stdout + run.stderr).toMatch(/Node \S+ runs v1\.players in one process/);
 			} finally {
 				rmSync(root, { recursive: true, force: true });

@@ -13,7 +13,12 @@ let baseUrl: string;
 beforeAll(async () => {
 	const port = await freePort();
 	// Empty values count as unset: no transporter, no MongoDB, every service.
-	node = new NodeProcess("embedded", { TRANSPORTER: "", MONGO_URI: "", SERVICES: "", PORT: String(port) });
+	node = new NodeProcess("embedded", {
+		TRANSPORTER: "",
+		MONGO_URI: "",
+		SERVICES: "",
+		PORT: String(port),
+	});
 	await node.started();
 	await waitForPort(port);
 	baseUrl = `http://127.0.0.1:${port}/api/v1`;
@@ -22,20 +27,38 @@ beforeAll(async () => {
 afterAll(() => node?.stop());
 
 test("when started with nothing configured, then it serves the bundled data and says where", async () => {
-	const squad = await eventually(async () => {
-		const reply = await getJson<ListResult<Player>>(`${baseUrl}/players?team=france&pageSize=100`);
-		return reply.status === 200 && reply.body.total === 26 ? reply.body : undefined;
-	}, 60_000, "the French squad");
+	const squad = await eventually(
+		async () => {
+			const reply = await getJson<ListResult<Player>>(
+				`${baseUrl}/players?team=france&pageSize=100`,
+			);
+			return reply.status === 200 && reply.body.total === 26 ? reply.body : undefined;
+		},
+		60_000,
+		"the French squad",
+	);
 	expect(squad.rows.map(p => p.name)).toContain("Kylian Mbappé");
-	const results = await eventually(async () => {
-		const reply = await getJson<ListResult<Match>>(`${baseUrl}/results?pageSize=1`);
-		return reply.body.total === 3861 ? reply.body : undefined;
-	}, 60_000, "every match");
+	const results = await eventually(
+		async () => {
+			const reply = await getJson<ListResult<Match>>(`${baseUrl}/results?pageSize=1`);
+			return reply.body.total === 3861 ? reply.body : undefined;
+		},
+		60_000,
+		"every match",
+	);
 	expect(results.rows[0].utcDate >= "2026-05-01").toBe(true); // newest first
-	const premierLeague = await eventually(async () => {
-		const reply = await getJson<ListResult<Standing>>(`${baseUrl}/standings?competition=PL&season=2024`);
-		return reply.body.rows?.[0]?.table.every(row => row.playedGames === 38) ? reply.body.rows[0] : undefined;
-	}, 60_000, "the Premier League table");
+	const premierLeague = await eventually(
+		async () => {
+			const reply = await getJson<ListResult<Standing>>(
+				`${baseUrl}/standings?competition=PL&season=2024`,
+			);
+			return reply.body.rows?.[0]?.table.every(row => row.playedGames === 38)
+				? reply.body.rows[0]
+				: undefined;
+		},
+		60_000,
+		"the Premier League table",
+	);
 	expect(premierLeague.table[0]).toMatchObject({ team: { name: "Liverpool FC" }, points: 84 });
 	expect(node.logs()).toContain("in one process; store: in memory");
 	expect(node.logs()).toContain(`curl '${baseUrl}/players?team=argentina'`);

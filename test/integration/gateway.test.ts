@@ -12,7 +12,16 @@ import type { ClusterView } from "../../services/api/cluster-view";
 import { REPO_ROOT } from "../../tools/servers";
 import { validateOpenApi } from "../support/openapi-validator";
 import { nodeNameOf, publicPath, READ_SERVICES } from "../support/services";
-import { eventually, getJson, type NodeProcess, resetDatabases, startGateway, startNode, type TestEnv, testEnv } from "../support/cluster";
+import {
+	eventually,
+	getJson,
+	type NodeProcess,
+	resetDatabases,
+	startGateway,
+	startNode,
+	type TestEnv,
+	testEnv,
+} from "../support/cluster";
 
 jest.setTimeout(300_000);
 
@@ -26,10 +35,18 @@ let limited: string;
 const nodes = new Map<string, NodeProcess>();
 
 interface ErrorBody {
-	error: { status: number; type: string; message: string; fields?: Array<{ field: string; message: string }> };
+	error: {
+		status: number;
+		type: string;
+		message: string;
+		fields?: Array<{ field: string; message: string }>;
+	};
 }
 
-async function request(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
+async function request(
+	url: string,
+	init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
 	const res = await fetch(url, init);
 	const text = await res.text();
 	let json: unknown;
@@ -56,7 +73,9 @@ beforeAll(async () => {
 	// is about the gateway, and FerretDB v1 scans every document of a collection per query.
 	dataDir = mkdtempSync(join(tmpdir(), "matchday-gateway-data-"));
 	for (const part of ["worldcup", join("football", "2024-25", "en.1.json")]) {
-		cpSync(join(REPO_ROOT, "data", "openfootball", part), join(dataDir, part), { recursive: true });
+		cpSync(join(REPO_ROOT, "data", "openfootball", part), join(dataDir, part), {
+			recursive: true,
+		});
 	}
 
 	const sync = startNode(env, "sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
@@ -65,13 +84,26 @@ beforeAll(async () => {
 	// The main gateway: the admin route on, and a limit no test reaches (the fuzz run sends thousands).
 	api = await startGatewayWith("api", { ADMIN_TOKEN, RATE_LIMIT: "1000000", LOG_FORMAT: "json" });
 	// A gateway with a tight limit and no admin token.
-	limited = await startGatewayWith("api-limited", { RATE_LIMIT: "6", RATE_LIMIT_WINDOW: "60000" });
+	limited = await startGatewayWith("api-limited", {
+		RATE_LIMIT: "6",
+		RATE_LIMIT_WINDOW: "60000",
+	});
 
-	await eventually(async () => {
-		const reply = await getJson<ListResult<Player>>(`${api}/api/v1/players?team=argentina&competition=WC`);
-		return reply.status === 200 && reply.body.total === 26 ? true : undefined;
-	}, 180_000, "the players projection");
-	await eventually(async () => ((await request(`${api}/health/ready`)).status === 200 ? true : undefined), 60_000, "readiness");
+	await eventually(
+		async () => {
+			const reply = await getJson<ListResult<Player>>(
+				`${api}/api/v1/players?team=argentina&competition=WC`,
+			);
+			return reply.status === 200 && reply.body.total === 26 ? true : undefined;
+		},
+		180_000,
+		"the players projection",
+	);
+	await eventually(
+		async () => ((await request(`${api}/health/ready`)).status === 200 ? true : undefined),
+		60_000,
+		"readiness",
+	);
 });
 
 async function startGatewayWith(name: string, extra: Record<string, string>): Promise<string> {
@@ -115,15 +147,25 @@ describe("bad input: one table, every route", () => {
 		const failures: string[] = [];
 		let tried = 0;
 		for (const route of ROUTES) {
-			const doc = (await request(`${api}/api/openapi.json`)).json as { paths: Record<string, { get: { parameters: Array<{ name: string }> } }> };
+			const doc = (await request(`${api}/api/openapi.json`)).json as {
+				paths: Record<string, { get: { parameters: Array<{ name: string }> } }>;
+			};
 			const known = new Set(doc.paths[route].get.parameters.map(p => p.name));
 			for (const [query, field] of INJECTIONS) {
 				// A field this route does not have is an unknown parameter: refused all the same.
 				const res = await request(`${api}${route}?${query}`);
 				tried++;
 				const body = res.json as ErrorBody | undefined;
-				const named = body?.error?.fields?.some(f => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`));
-				if (res.status !== 422 || !named) failures.push(`${route}?${query.slice(0, 60)} → ${res.status} ${res.text.slice(0, 200)} (field known: ${known.has(field)})`);
+				const named = body?.error?.fields?.some(
+					f =>
+						f.field === field ||
+						f.field.startsWith(`${field}.`) ||
+						f.field.startsWith(`${field}[`),
+				);
+				if (res.status !== 422 || !named)
+					failures.push(
+						`${route}?${query.slice(0, 60)} → ${res.status} ${res.text.slice(0, 200)} (field known: ${known.has(field)})`,
+					);
 			}
 		}
 		expect(failures).toEqual([]);
@@ -132,9 +174,16 @@ describe("bad input: one table, every route", () => {
 
 	test("prototype pollution attempts are dropped by the query parser: the answer is the plain list", async () => {
 		const plain = await request(`${api}/api/v1/competitions`);
-		for (const query of ["constructor[prototype][polluted]=1", "__proto__[polluted]=1", "__proto__.polluted=1"]) {
+		for (const query of [
+			"constructor[prototype][polluted]=1",
+			"__proto__[polluted]=1",
+			"__proto__.polluted=1",
+		]) {
 			const res = await request(`${api}/api/v1/competitions?${query}`);
-			expect({ query, status: res.status }).toEqual({ query, status: [200, 422].includes(res.status) ? res.status : 200 });
+			expect({ query, status: res.status }).toEqual({
+				query,
+				status: [200, 422].includes(res.status) ? res.status : 200,
+			});
 			if (res.status === 200) expect(res.json).toEqual(plain.json);
 		}
 	});
@@ -146,7 +195,9 @@ describe("bad input: one table, every route", () => {
 		const dollar = (await request(`${api}/api/v1/players?q=$ne`)).json as ListResult<Player>;
 		expect(dollar.total).toBe(0);
 		// The squad asked for, and only it, whatever else the query string tries.
-		const squad = await request(`${api}/api/v1/players?team=argentina&competition=WC&team[$ne]=x`);
+		const squad = await request(
+			`${api}/api/v1/players?team=argentina&competition=WC&team[$ne]=x`,
+		);
 		expect(squad.status).toBe(422);
 	});
 
@@ -154,7 +205,14 @@ describe("bad input: one table, every route", () => {
 		const cases: Array<[string, string, RequestInit?]> = [
 			["GET", "/api/v1/nothing"],
 			["GET", "/api/v3/results"],
-			["POST", "/api/v1/players", { body: JSON.stringify({ $where: "sleep(1000)" }), headers: { "Content-Type": "application/json" } }],
+			[
+				"POST",
+				"/api/v1/players",
+				{
+					body: JSON.stringify({ $where: "sleep(1000)" }),
+					headers: { "Content-Type": "application/json" },
+				},
+			],
 			["DELETE", "/api/v1/players"],
 			["GET", "/api/v1/sync/changes"],
 			["GET", "/api/v1.sync.changes"],
@@ -170,16 +228,22 @@ describe("bad input: one table, every route", () => {
 		for (const [method, path, init] of cases) {
 			const res = await request(`${api}${path}`, { method, ...init });
 			expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
-			expect(res.json).toEqual({ error: { status: 404, type: "NOT_FOUND", message: expect.any(String) } });
+			expect(res.json).toEqual({
+				error: { status: 404, type: "NOT_FOUND", message: expect.any(String) },
+			});
 			expect(res.text).not.toMatch(/v1\.sync|\$node|stack|at .*\.js/);
 		}
 	});
 
 	test("every response carries the security headers and a request id; a forged request id is replaced", async () => {
-		const ok = await request(`${api}/api/v1/competitions`, { headers: { "X-Request-Id": "client-chosen-id-42" } });
+		const ok = await request(`${api}/api/v1/competitions`, {
+			headers: { "X-Request-Id": "client-chosen-id-42" },
+		});
 		expect(ok.status).toBe(200);
 		expect(ok.headers.get("x-request-id")).toBe("client-chosen-id-42");
-		const forged = await request(`${api}/api/v1/nothing`, { headers: { "X-Request-Id": "<script>" } });
+		const forged = await request(`${api}/api/v1/nothing`, {
+			headers: { "X-Request-Id": "<script>" },
+		});
 		expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 		for (const res of [ok, forged]) {
 			expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -189,10 +253,26 @@ describe("bad input: one table, every route", () => {
 	});
 
 	test("the gateway logs each request as one JSON object with its request id, and no query text", async () => {
-		await request(`${api}/api/v1/players?q=secret-search`, { headers: { "X-Request-Id": "trace-me-0042" } });
-		const line = await eventually(async () => nodes.get("api")!.logs().split("\n").find(l => l.includes('"requestId":"trace-me-0042"')), 10_000, "the access log line");
+		await request(`${api}/api/v1/players?q=secret-search`, {
+			headers: { "X-Request-Id": "trace-me-0042" },
+		});
+		const line = await eventually(
+			async () =>
+				nodes
+					.get("api")!
+					.logs()
+					.split("\n")
+					.find(l => l.includes('"requestId":"trace-me-0042"')),
+			10_000,
+			"the access log line",
+		);
 		const entry = JSON.parse(line) as Record<string, unknown>;
-		expect(entry).toMatchObject({ requestId: "trace-me-0042", method: "GET", path: "/api/v1/players", status: 200 });
+		expect(entry).toMatchObject({
+			requestId: "trace-me-0042",
+			method: "GET",
+			path: "/api/v1/players",
+			status: 200,
+		});
 		expect(line).not.toContain("secret-search");
 	});
 
@@ -201,7 +281,9 @@ describe("bad input: one table, every route", () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get("deprecation")).toBe("true");
 		expect(res.headers.get("link")).toBe('</api/v2/results>; rel="successor-version"');
-		expect((await request(`${api}/api/v2/results?limit=1`)).headers.get("deprecation")).toBeNull();
+		expect(
+			(await request(`${api}/api/v2/results?limit=1`)).headers.get("deprecation"),
+		).toBeNull();
 	});
 });
 
@@ -210,9 +292,77 @@ describe("a fuzz run", () => {
 		// Seeded, so that a failing run can be replayed.
 		const random = seededRandom(20261128);
 		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-		const names = ["team", "competition", "competitions", "season", "q", "page", "pageSize", "limit", "cursor", "sort", "position", "status", "dateFrom", "dateTo", "matchday", "stage", "group", "type", "area", "nationality", "x", "__proto__", "$where", "team[$ne]", "q[$regex]", "page[]"];
-		const values = ["", "1", "-1", "0", "1e309", "99999999999999999999", "NaN", "argentina", "PL", "PL,CL", "2022", "2024-05-01", "FINAL", "Midfielder", "%00", "%", "%E0%A4%A", "'; DROP TABLE x;--", "{\"$gt\":\"\"}", "ü", "😀", "\u202e", "a".repeat(300), "null", "true", "[]", "$ne", ".*", "\\"];
-		const paths = [...ROUTES, ...ROUTES, ...ROUTES, "/api/v1", "/api/", "/api/v1/players/argentina", "/health/ready", "/api/openapi.json", "/%2e%2e/%2e%2e/etc/passwd", "/api/v1/players%00"];
+		const names = [
+			"team",
+			"competition",
+			"competitions",
+			"season",
+			"q",
+			"page",
+			"pageSize",
+			"limit",
+			"cursor",
+			"sort",
+			"position",
+			"status",
+			"dateFrom",
+			"dateTo",
+			"matchday",
+			"stage",
+			"group",
+			"type",
+			"area",
+			"nationality",
+			"x",
+			"__proto__",
+			"$where",
+			"team[$ne]",
+			"q[$regex]",
+			"page[]",
+		];
+		const values = [
+			"",
+			"1",
+			"-1",
+			"0",
+			"1e309",
+			"99999999999999999999",
+			"NaN",
+			"argentina",
+			"PL",
+			"PL,CL",
+			"2022",
+			"2024-05-01",
+			"FINAL",
+			"Midfielder",
+			"%00",
+			"%",
+			"%E0%A4%A",
+			"'; DROP TABLE x;--",
+			'{"$gt":""}',
+			"ü",
+			"😀",
+			"\u202e",
+			"a".repeat(300),
+			"null",
+			"true",
+			"[]",
+			"$ne",
+			".*",
+			"\\",
+		];
+		const paths = [
+			...ROUTES,
+			...ROUTES,
+			...ROUTES,
+			"/api/v1",
+			"/api/",
+			"/api/v1/players/argentina",
+			"/health/ready",
+			"/api/openapi.json",
+			"/%2e%2e/%2e%2e/etc/passwd",
+			"/api/v1/players%00",
+		];
 		const methods = ["GET", "GET", "GET", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"];
 		const TOTAL = 3000;
 		const deadline = Date.now() + 150_000;
@@ -220,7 +370,10 @@ describe("a fuzz run", () => {
 		let sent = 0;
 
 		const one = async () => {
-			const parts = Array.from({ length: Math.floor(random() * 5) }, () => `${pick(names)}=${pick(values)}`);
+			const parts = Array.from(
+				{ length: Math.floor(random() * 5) },
+				() => `${pick(names)}=${pick(values)}`,
+			);
 			const url = `${pick(paths)}${parts.length ? `?${parts.join("&")}` : ""}`;
 			const method = pick(methods);
 			let res;
@@ -230,9 +383,19 @@ describe("a fuzz run", () => {
 				bad.push(`${method} ${url}: ${String(err)}`);
 				return;
 			}
-			const body = res.json as { error?: unknown; rows?: unknown; matches?: unknown; status?: unknown } | undefined;
-			const shaped = method === "HEAD" || (body !== undefined && (body.error !== undefined || body.rows !== undefined || body.matches !== undefined || body.status !== undefined || url.startsWith("/api/openapi.json")));
-			if (res.status >= 500 || !shaped) bad.push(`${method} ${url} → ${res.status} ${res.text.slice(0, 160)}`);
+			const body = res.json as
+				| { error?: unknown; rows?: unknown; matches?: unknown; status?: unknown }
+				| undefined;
+			const shaped =
+				method === "HEAD" ||
+				(body !== undefined &&
+					(body.error !== undefined ||
+						body.rows !== undefined ||
+						body.matches !== undefined ||
+						body.status !== undefined ||
+						url.startsWith("/api/openapi.json")));
+			if (res.status >= 500 || !shaped)
+				bad.push(`${method} ${url} → ${res.status} ${res.text.slice(0, 160)}`);
 		};
 		const workers = Array.from({ length: 4 }, async () => {
 			while (sent < TOTAL && Date.now() < deadline) {
@@ -244,7 +407,8 @@ describe("a fuzz run", () => {
 
 		expect(bad).toEqual([]);
 		expect(sent).toBeGreaterThanOrEqual(1500);
-		const squad = (await request(`${api}/api/v1/players?team=argentina&competition=WC`)).json as ListResult<Player>;
+		const squad = (await request(`${api}/api/v1/players?team=argentina&competition=WC`))
+			.json as ListResult<Player>;
 		expect(squad.total).toBe(26);
 	});
 });
@@ -252,7 +416,10 @@ describe("a fuzz run", () => {
 describe("abuse limits", () => {
 	test("a gateway without ADMIN_TOKEN has no admin route", async () => {
 		// (This request is the limited gateway's first: one of its six.)
-		const res = await request(`${limited}/api/admin/sync`, { method: "POST", headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+		const res = await request(`${limited}/api/admin/sync`, {
+			method: "POST",
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+		});
 		expect(res.status).toBe(404);
 	});
 
@@ -262,16 +429,22 @@ describe("abuse limits", () => {
 			const res = await request(`${limited}/api/v1/competitions`);
 			seen.push({ status: res.status, remaining: res.headers.get("ratelimit-remaining") });
 		}
-		expect(seen).toEqual([4, 3, 2, 1, 0].map(remaining => ({ status: 200, remaining: String(remaining) })));
+		expect(seen).toEqual(
+			[4, 3, 2, 1, 0].map(remaining => ({ status: 200, remaining: String(remaining) })),
+		);
 
 		const refused = await request(`${limited}/api/v1/competitions`);
 		expect(refused.status).toBe(429);
-		expect(refused.json).toEqual({ error: { status: 429, type: "RATE_LIMITED", message: expect.any(String) } });
+		expect(refused.json).toEqual({
+			error: { status: 429, type: "RATE_LIMITED", message: expect.any(String) },
+		});
 		expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
 		expect(refused.headers.get("ratelimit-limit")).toBe("6");
 		expect(refused.headers.get("ratelimit-policy")).toBe("6;w=60");
 
-		const forged = await request(`${limited}/api/v1/competitions`, { headers: { "X-Forwarded-For": "198.51.100.23" } });
+		const forged = await request(`${limited}/api/v1/competitions`, {
+			headers: { "X-Forwarded-For": "198.51.100.23" },
+		});
 		expect(forged.status).toBe(429);
 		// Probes are not limited.
 		expect((await request(`${limited}/health/live`)).status).toBe(200);
@@ -279,12 +452,24 @@ describe("abuse limits", () => {
 
 	test("a request body over the limit is refused with 413, a malformed one with 400", async () => {
 		const auth = { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" };
-		const big = await request(`${api}/api/admin/sync`, { method: "POST", headers: auth, body: JSON.stringify({ pad: "x".repeat(100_000) }) });
+		const big = await request(`${api}/api/admin/sync`, {
+			method: "POST",
+			headers: auth,
+			body: JSON.stringify({ pad: "x".repeat(100_000) }),
+		});
 		expect(big.status).toBe(413);
 		expect((big.json as ErrorBody).error.type).toBe("PAYLOAD_TOO_LARGE");
-		const malformed = await request(`${api}/api/admin/sync`, { method: "POST", headers: auth, body: "{not json" });
+		const malformed = await request(`${api}/api/admin/sync`, {
+			method: "POST",
+			headers: auth,
+			body: "{not json",
+		});
 		expect(malformed.status).toBe(400);
-		expect((malformed.json as ErrorBody).error).toEqual({ status: 400, type: "BAD_REQUEST", message: "The request is malformed." });
+		expect((malformed.json as ErrorBody).error).toEqual({
+			status: 400,
+			type: "BAD_REQUEST",
+			message: "The request is malformed.",
+		});
 	});
 });
 
@@ -293,26 +478,48 @@ describe("the admin route", () => {
 		const missing = await request(`${api}/api/admin/sync`, { method: "POST" });
 		expect(missing.status).toBe(401);
 		expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
-		const wrong = await request(`${api}/api/admin/sync`, { method: "POST", headers: { Authorization: `Bearer ${ADMIN_TOKEN}x` } });
+		const wrong = await request(`${api}/api/admin/sync`, {
+			method: "POST",
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}x` },
+		});
 		expect(wrong.status).toBe(401);
-		const basic = await request(`${api}/api/admin/sync`, { method: "POST", headers: { Authorization: `Basic ${Buffer.from(`a:${ADMIN_TOKEN}`).toString("base64")}` } });
+		const basic = await request(`${api}/api/admin/sync`, {
+			method: "POST",
+			headers: {
+				Authorization: `Basic ${Buffer.from(`a:${ADMIN_TOKEN}`).toString("base64")}`,
+			},
+		});
 		expect(basic.status).toBe(401);
 	});
 
 	test("with the right token, it requests a sync (202), and a cached list then shows the changed master data", async () => {
-		const messi = async () => ((await request(`${api}/api/v1/players?q=lionel%20messi`)).json as ListResult<Player>).rows[0]?.shirtNumber;
+		const messi = async () =>
+			((await request(`${api}/api/v1/players?q=lionel%20messi`)).json as ListResult<Player>)
+				.rows[0]?.shirtNumber;
 		expect(await messi()).toBe(10);
 		expect(await messi()).toBe(10); // now served from the cache (its life is an hour)
 
 		const file = join(dataDir, "worldcup", "2026", "worldcup.squads.json");
-		const squads = JSON.parse(readFileSync(file, "utf8")) as Array<{ name: string; players: Array<{ name: string; number: number }> }>;
-		squads.find(s => s.name === "Argentina")!.players.find(p => p.name === "Lionel Messi")!.number = 30;
+		const squads = JSON.parse(readFileSync(file, "utf8")) as Array<{
+			name: string;
+			players: Array<{ name: string; number: number }>;
+		}>;
+		squads
+			.find(s => s.name === "Argentina")!
+			.players.find(p => p.name === "Lionel Messi")!.number = 30;
 		writeFileSync(file, JSON.stringify(squads));
 
-		const accepted = await request(`${api}/api/admin/sync`, { method: "POST", headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+		const accepted = await request(`${api}/api/admin/sync`, {
+			method: "POST",
+			headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+		});
 		expect(accepted.status).toBe(202);
 		expect(accepted.json).toEqual({ status: "accepted", requestId: expect.any(String) });
-		await eventually(async () => ((await messi()) === 30 ? true : undefined), 60_000, "the cached list to show the new shirt number");
+		await eventually(
+			async () => ((await messi()) === 30 ? true : undefined),
+			60_000,
+			"the cached list to show the new shirt number",
+		);
 		expect(nodes.get("sync")!.logs()).toMatch(/Sync \(admin route\): 1 changes/);
 	});
 });
@@ -321,7 +528,10 @@ describe("documentation", () => {
 	test("the OpenAPI document is valid OpenAPI 3.1, lists every public route, and every route in it answers", async () => {
 		const res = await request(`${api}/api/openapi.json`);
 		expect(res.status).toBe(200);
-		const doc = res.json as { openapi: string; paths: Record<string, Record<string, { deprecated?: boolean; parameters?: unknown[] }>> };
+		const doc = res.json as {
+			openapi: string;
+			paths: Record<string, Record<string, { deprecated?: boolean; parameters?: unknown[] }>>;
+		};
 		const validation = validateOpenApi(doc);
 		expect(validation.errors ?? []).toEqual([]);
 		expect(validation.valid).toBe(true);
@@ -350,10 +560,18 @@ describe("operations", () => {
 		const res = await request(`${api}/metrics`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
-		const line = res.text.split("\n").find(l => l.startsWith("moleculer_request_total{") && l.includes('action="v1.players.list"'));
+		const line = res.text
+			.split("\n")
+			.find(
+				l =>
+					l.startsWith("moleculer_request_total{") &&
+					l.includes('action="v1.players.list"'),
+			);
 		expect(line).toBeDefined();
 		expect(Number(line!.split(" ").pop())).toBeGreaterThan(0);
-		expect(res.text).toMatch(/^moleculer_request_time_bucket\{.*action="v1\.players\.list".*le="\+Inf"\} \d+$/m);
+		expect(res.text).toMatch(
+			/^moleculer_request_time_bucket\{.*action="v1\.players\.list".*le="\+Inf"\} \d+$/m,
+		);
 	});
 
 	test("/api/cluster shows each node with its service versions and the requests it handled, and each projection's lag; no addresses", async () => {
@@ -361,14 +579,30 @@ describe("operations", () => {
 		expect(res.status).toBe(200);
 		const view = res.json as ClusterView;
 		const node = (id: string) => view.nodes.find(candidate => candidate.id === id);
-		expect(node("api")).toMatchObject({ available: true, local: true, services: [{ name: "api", version: "-" }] });
-		expect(node("players-v1")).toMatchObject({ available: true, local: false, services: [{ name: "v1.players", version: "v1" }] });
+		expect(node("api")).toMatchObject({
+			available: true,
+			local: true,
+			services: [{ name: "api", version: "-" }],
+		});
+		expect(node("players-v1")).toMatchObject({
+			available: true,
+			local: false,
+			services: [{ name: "v1.players", version: "v1" }],
+		});
 		// Read from the players node's own metrics, over NATS: it has served this suite's requests.
-		const served = node("players-v1")!.actions!.find(action => action.action === "v1.players.list");
+		const served = node("players-v1")!.actions!.find(
+			action => action.action === "v1.players.list",
+		);
 		expect(served?.total).toBeGreaterThan(0);
-		expect(view.services).toEqual(expect.arrayContaining([{ service: "v2.results", version: "v2", nodes: ["results-v2"] }]));
+		expect(view.services).toEqual(
+			expect.arrayContaining([
+				{ service: "v2.results", version: "v2", nodes: ["results-v2"] },
+			]),
+		);
 		expect(view.sync).toMatchObject({ node: "sync", head: expect.any(Number) });
-		expect(view.sync!.consumers.map(consumer => consumer.consumer)).toEqual(expect.arrayContaining(["v1.players", "v2.results"]));
+		expect(view.sync!.consumers.map(consumer => consumer.consumer)).toEqual(
+			expect.arrayContaining(["v1.players", "v2.results"]),
+		);
 		expect(JSON.stringify(view)).not.toMatch(/127\.0\.0\.1|nats:|mongodb:|hostname|ipList/);
 	});
 
@@ -376,18 +610,32 @@ describe("operations", () => {
 		expect((await request(`${api}/health/ready`)).status).toBe(200);
 		await nodes.get("teams-v1")!.stop();
 		nodes.delete("teams-v1");
-		const down = await eventually(async () => {
-			const res = await request(`${api}/health/ready`);
-			return res.status === 503 ? res : undefined;
-		}, 30_000, "readiness to turn false");
-		expect(down.json).toMatchObject({ status: "not ready", services: { "v1.teams": false, "v1.players": true } });
+		const down = await eventually(
+			async () => {
+				const res = await request(`${api}/health/ready`);
+				return res.status === 503 ? res : undefined;
+			},
+			30_000,
+			"readiness to turn false",
+		);
+		expect(down.json).toMatchObject({
+			status: "not ready",
+			services: { "v1.teams": false, "v1.players": true },
+		});
 		expect((await request(`${api}/health/live`)).status).toBe(200);
 		// And the route itself says the service is away.
 		const away = await request(`${api}/api/v1/teams`);
-		expect({ status: away.status, body: away.json }).toEqual({ status: 503, body: { error: expect.objectContaining({ type: "SERVICE_UNAVAILABLE" }) } });
+		expect({ status: away.status, body: away.json }).toEqual({
+			status: 503,
+			body: { error: expect.objectContaining({ type: "SERVICE_UNAVAILABLE" }) },
+		});
 		expect(away.headers.get("retry-after")).toBe("5");
 
 		await startReader("v1.teams");
-		await eventually(async () => ((await request(`${api}/health/ready`)).status === 200 ? true : undefined), 30_000, "readiness to return");
+		await eventually(
+			async () => ((await request(`${api}/health/ready`)).status === 200 ? true : undefined),
+			30_000,
+			"readiness to return",
+		);
 	});
 });

@@ -31,7 +31,16 @@ async function start(name: string, services: string): Promise<NodeProcess> {
 	const node = startNode(env, name, services, { SYNC_INTERVAL: "0" });
 	nodes.set(name, node);
 	await node.started();
-	await eventually(async () => (probe.registry.getServiceList({ onlyAvailable: true }).some(s => s.nodeID === name && s.fullName === services) ? true : undefined), 30_000, `${name} in the registry`);
+	await eventually(
+		async () =>
+			probe.registry
+				.getServiceList({ onlyAvailable: true })
+				.some(s => s.nodeID === name && s.fullName === services)
+				? true
+				: undefined,
+		30_000,
+		`${name} in the registry`,
+	);
 	return node;
 }
 
@@ -46,9 +55,15 @@ async function stop(name: string): Promise<string> {
 
 /** How many v1.players.list requests a node has handled, as its own metrics count them. */
 async function handledBy(nodeID: string): Promise<number> {
-	const metrics = await probe.call<MetricSnapshot[], object>("$node.metrics", { includes: ["moleculer.request.total"] }, { nodeID });
+	const metrics = await probe.call<MetricSnapshot[], object>(
+		"$node.metrics",
+		{ includes: ["moleculer.request.total"] },
+		{ nodeID },
+	);
 	const values = metrics.find(m => m.name === "moleculer.request.total")?.values ?? [];
-	return values.filter(v => v.labels.action === "v1.players.list").reduce((sum, v) => sum + v.value, 0);
+	return values
+		.filter(v => v.labels.action === "v1.players.list")
+		.reduce((sum, v) => sum + v.value, 0);
 }
 
 /** Clients that ask for the same page again and again, and count every answer. */
@@ -71,8 +86,12 @@ class Traffic {
 			try {
 				const reply = await getJson<ListResult<Player>>(`${baseUrl}${SQUAD_URL}`);
 				// A wrong answer is a failure too, not only an error status.
-				if (reply.status === 200 && reply.body.total === 26 && reply.body.rows.length === 5) this.ok++;
-				else this.failures.push(`${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
+				if (reply.status === 200 && reply.body.total === 26 && reply.body.rows.length === 5)
+					this.ok++;
+				else
+					this.failures.push(
+						`${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`,
+					);
 			} catch (err) {
 				this.failures.push(`network: ${String(err)}`);
 			}
@@ -82,7 +101,11 @@ class Traffic {
 	/** Waits until `count` more requests have been answered. */
 	async next(count: number): Promise<void> {
 		const target = this.total + count;
-		await eventually(async () => (this.total >= target ? true : undefined), 60_000, `${count} more requests`);
+		await eventually(
+			async () => (this.total >= target ? true : undefined),
+			60_000,
+			`${count} more requests`,
+		);
 	}
 
 	async stop(): Promise<void> {
@@ -102,11 +125,15 @@ beforeAll(async () => {
 	nodes.set("api", gateway.node);
 	baseUrl = gateway.baseUrl;
 	// The players projection has caught up with the whole log (sync's own view says so).
-	await eventually(async () => {
-		const status = await syncStatus(probe);
-		const players = status.consumers.find(c => c.consumer === "v1.players");
-		return status.head > 5000 && players?.checkpoint === status.head ? true : undefined;
-	}, 180_000, "the players projection to reach sync's head");
+	await eventually(
+		async () => {
+			const status = await syncStatus(probe);
+			const players = status.consumers.find(c => c.consumer === "v1.players");
+			return status.head > 5000 && players?.checkpoint === status.head ? true : undefined;
+		},
+		180_000,
+		"the players projection to reach sync's head",
+	);
 });
 
 afterAll(async () => {
@@ -116,14 +143,26 @@ afterAll(async () => {
 
 describe("replicas and rolling replacement under load", () => {
 	test("when two players nodes run, then both serve requests", async () => {
-		await eventually(async () => (probe.registry.getServiceList({ onlyAvailable: true }).filter(s => s.fullName === "v1.players").length === 2 ? true : undefined), 30_000, "two players nodes in the registry");
+		await eventually(
+			async () =>
+				probe.registry
+					.getServiceList({ onlyAvailable: true })
+					.filter(s => s.fullName === "v1.players").length === 2
+					? true
+					: undefined,
+			30_000,
+			"two players nodes in the registry",
+		);
 		const before = { one: await handledBy("players-1"), two: await handledBy("players-2") };
 
 		const traffic = new Traffic(4);
 		await traffic.next(120);
 		await traffic.stop();
 
-		const served = { one: (await handledBy("players-1")) - before.one, two: (await handledBy("players-2")) - before.two };
+		const served = {
+			one: (await handledBy("players-1")) - before.one,
+			two: (await handledBy("players-2")) - before.two,
+		};
 		expect(traffic.failures).toEqual([]);
 		expect(served.one).toBeGreaterThan(20);
 		expect(served.two).toBeGreaterThan(20);
@@ -160,7 +199,9 @@ describe("replicas and rolling replacement under load", () => {
 		expect(await handledBy("players-4")).toBeGreaterThan(servedBy4);
 		expect(await handledBy("players-3")).toBeGreaterThan(0);
 		// The old nodes left the registry.
-		const players = probe.registry.getServiceList({ onlyAvailable: true }).filter(s => s.fullName === "v1.players");
+		const players = probe.registry
+			.getServiceList({ onlyAvailable: true })
+			.filter(s => s.fullName === "v1.players");
 		expect(players.map(s => s.nodeID).sort()).toEqual(["players-3", "players-4"]);
 	});
 });

@@ -4,7 +4,16 @@
 import type { ServiceBroker } from "moleculer";
 import type { MasterChangedPayload, SyncChangesResult } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
-import { eventually, type NodeProcess, resetDatabases, startGateway, startNode, startProbe, type TestEnv, testEnv } from "../support/cluster";
+import {
+	eventually,
+	type NodeProcess,
+	resetDatabases,
+	startGateway,
+	startNode,
+	startProbe,
+	type TestEnv,
+	testEnv,
+} from "../support/cluster";
 import type { Match } from "../../domain/model";
 import { toV4Match } from "../../services/results/results.v2.view";
 import { apiDocs, apiDocsV2, differences, digest, masterDocs } from "../support/digest";
@@ -38,7 +47,11 @@ const CONSUMER_ENV = { CATCHUP_INTERVAL: "1000" };
 const APPEND_TIMEOUT = 240_000;
 const CONVERGE_TIMEOUT = 420_000;
 
-function start(name: string, services: string, extra: Record<string, string> = {}): Promise<NodeProcess> {
+function start(
+	name: string,
+	services: string,
+	extra: Record<string, string> = {},
+): Promise<NodeProcess> {
 	const node = startNode(env, name, services, extra);
 	nodes.set(name, node);
 	return node.started();
@@ -50,20 +63,24 @@ async function stop(name: string, signal: NodeJS.Signals = "SIGTERM"): Promise<v
 }
 
 function startSync(): Promise<NodeProcess> {
-	return start("sync", "v1.sync", { DATA_DIR: source.dir, SYNC_INTERVAL: "0", PUBLISH_BATCH: "20" });
+	return start("sync", "v1.sync", {
+		DATA_DIR: source.dir,
+		SYNC_INTERVAL: "0",
+		PUBLISH_BATCH: "20",
+	});
 }
 
 async function head(): Promise<number> {
-	return (await probe.call<SyncChangesResult, object>("v1.sync.changes", { since: 0, limit: 1 })).head;
+	return (await probe.call<SyncChangesResult, object>("v1.sync.changes", { since: 0, limit: 1 }))
+		.head;
 }
 
 /** Each consumer's checkpoint as sync's operator view (its metrics) shows it. */
 async function checkpoints(): Promise<Map<string, number>> {
-	const metrics = await probe.call<Array<{ name: string; values: Array<{ labels: { consumer: string }; value: number }> }>, object>(
-		"$node.metrics",
-		{ includes: ["matchday.sync.consumer.checkpoint"] },
-		{ nodeID: "sync" },
-	);
+	const metrics = await probe.call<
+		Array<{ name: string; values: Array<{ labels: { consumer: string }; value: number }> }>,
+		object
+	>("$node.metrics", { includes: ["matchday.sync.consumer.checkpoint"] }, { nodeID: "sync" });
 	return new Map((metrics[0]?.values ?? []).map(v => [v.labels.consumer, v.value]));
 }
 
@@ -76,20 +93,27 @@ async function waitForCheckpoints(consumers: string[]): Promise<void> {
 	await eventually(
 		async () => {
 			const seen = await checkpoints();
-			return consumers.every(consumer => (seen.get(consumer) ?? -1) >= target) ? true : undefined;
+			return consumers.every(consumer => (seen.get(consumer) ?? -1) >= target)
+				? true
+				: undefined;
 		},
 		CONVERGE_TIMEOUT,
 		`every consumer to reach seq ${target}`,
 	);
 }
 
-async function expectConverged(consumers = ["v1.players", "v1.teams", "v1.results", "v1.competitions"]): Promise<void> {
+async function expectConverged(
+	consumers = ["v1.players", "v1.teams", "v1.results", "v1.competitions"],
+): Promise<void> {
 	await waitForCheckpoints(consumers);
 	for (const { kind, route } of PROJECTIONS) {
 		let last: string[] = [];
 		await eventually(
 			async () => {
-				const [master, projection] = await Promise.all([masterDocs(probe, kind), apiDocs(baseUrl, route)]);
+				const [master, projection] = await Promise.all([
+					masterDocs(probe, kind),
+					apiDocs(baseUrl, route),
+				]);
 				if (master.size > 0 && digest(master) === digest(projection)) return true;
 				last = differences(master, projection);
 				return undefined;
@@ -107,7 +131,11 @@ async function requestSync(): Promise<number> {
 	const requestedAt = Date.now();
 	await probe.emit("sync.requested", { reason: "test" });
 	// The import moves the head batch by batch: the sync is over once its last_sync passes the request.
-	await eventually(async () => ((await syncStatus(probe)).lastSync >= requestedAt ? true : undefined), APPEND_TIMEOUT, "sync to finish");
+	await eventually(
+		async () => ((await syncStatus(probe)).lastSync >= requestedAt ? true : undefined),
+		APPEND_TIMEOUT,
+		"sync to finish",
+	);
 	return (await head()) - before;
 }
 
@@ -150,7 +178,10 @@ test("when consumers are down while a thousand changes are synced, then on resta
 	const appended = await requestSync();
 	expect(appended).toBeGreaterThanOrEqual(1000);
 
-	await Promise.all([start("players-1", "v1.players", CONSUMER_ENV), start("results-1", "v1.results", CONSUMER_ENV)]);
+	await Promise.all([
+		start("players-1", "v1.players", CONSUMER_ENV),
+		start("results-1", "v1.results", CONSUMER_ENV),
+	]);
 	await expectConverged();
 	// The changes really are in: one of the new players, and a removed one gone.
 	const players = await apiDocs(baseUrl, "/api/v1/players?team=argentina");
@@ -165,7 +196,12 @@ test("when a second version starts after the changes, on an empty database, then
 	await eventually(
 		async () => {
 			const master = await masterDocs(probe, "match");
-			const expected = new Map([...master].map(([id, doc]) => [id, toV4Match(doc as unknown as Match) as unknown as typeof doc]));
+			const expected = new Map(
+				[...master].map(([id, doc]) => [
+					id,
+					toV4Match(doc as unknown as Match) as unknown as typeof doc,
+				]),
+			);
 			const served = await apiDocsV2(baseUrl);
 			if (digest(expected) === digest(served)) return true;
 			last = differences(expected, served);
@@ -202,18 +238,32 @@ test("when sync is killed mid-publish, then it resumes where it stopped and ever
 	expect(changesBeforeKill).toBeLessThan(appended); // it really was killed mid-publish
 
 	await expectConverged();
-	await eventually(async () => (heard.at(-1)?.to === before + appended ? true : undefined), 60_000, "publishing to finish");
+	await eventually(
+		async () => (heard.at(-1)?.to === before + appended ? true : undefined),
+		60_000,
+		"publishing to finish",
+	);
 	// After the restart: nothing imported again, and only the rest published, not the whole data set.
 	expect(nodes.get("sync")!.logs()).toContain("Sync (start): 0 changes");
-	const changesAfterRestart = heard.slice(heardBeforeKill).reduce((n, e) => n + e.changes.length, 0);
+	const changesAfterRestart = heard
+		.slice(heardBeforeKill)
+		.reduce((n, e) => n + e.changes.length, 0);
 	expect(changesAfterRestart).toBeLessThanOrEqual(appended - changesBeforeKill + 100);
 	expect(changesAfterRestart).toBeLessThan(appended + 100);
 });
 
 test("when the event transport drops, duplicates and reorders events, then every projection still equals the master", async () => {
-	const faulty = { ...CONSUMER_ENV, CATCHUP_INTERVAL: "2000", FAULT_INJECTION: "drop=0.3,duplicate=0.3,delay=0.5,maxDelayMs=300,seed=11" };
+	const faulty = {
+		...CONSUMER_ENV,
+		CATCHUP_INTERVAL: "2000",
+		FAULT_INJECTION: "drop=0.3,duplicate=0.3,delay=0.5,maxDelayMs=300,seed=11",
+	};
 	await Promise.all(["players-1", "teams-1", "results-1"].map(name => stop(name)));
-	await Promise.all([start("players-1", "v1.players", faulty), start("teams-1", "v1.teams", faulty), start("results-1", "v1.results", faulty)]);
+	await Promise.all([
+		start("players-1", "v1.players", faulty),
+		start("teams-1", "v1.teams", faulty),
+		start("results-1", "v1.results", faulty),
+	]);
 	source.applyChanges(10, 20);
 	expect(await requestSync()).toBeGreaterThan(200);
 	await expectConverged();

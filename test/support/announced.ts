@@ -9,11 +9,14 @@ import type { AnnouncedService } from "../../services/api/http/public-routes";
 export async function announcedServices(): Promise<AnnouncedService[]> {
 	const broker = new ServiceBroker({ logger: false, metrics: false, matchday: readConfig({}) });
 	for (const entry of discoverServices()) {
-		if (entry.fullName !== "api" && entry.fullName !== "v1.sync") broker.createService(loadService(entry));
+		if (entry.fullName !== "api" && entry.fullName !== "v1.sync")
+			broker.createService(loadService(entry));
 	}
 	await broker.start();
 	try {
-		return JSON.parse(JSON.stringify(broker.registry.getServiceList({ withActions: true }))) as AnnouncedService[];
+		return JSON.parse(
+			JSON.stringify(broker.registry.getServiceList({ withActions: true })),
+		) as AnnouncedService[];
 	} finally {
 		await broker.stop();
 	}

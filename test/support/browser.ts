@@ -11,9 +11,15 @@ export function chromiumPath(): string {
 		return given;
 	}
 	try {
-		return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim().split("\n")[0];
+		return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], {
+			encoding: "utf8",
+		})
+			.trim()
+			.split("\n")[0];
 	} catch {
-		throw new Error("No Chromium found: run scripts/install-debian-tools.sh (Debian's chromium package) or set CHROMIUM_PATH");
+		throw new Error(
+			"No Chromium found: run scripts/install-debian-tools.sh (Debian's chromium package) or set CHROMIUM_PATH",
+		);
 	}
 }
 
@@ -27,7 +33,14 @@ export interface BrowserProblem {
 /** Records a page's console errors and uncaught exceptions into `problems`, as they happen. */
 export function recordProblems(page: Page, problems: BrowserProblem[]): void {
 	page.on("console", message => {
-		if (message.type() === "error") problems.push({ kind: "console", text: message.text(), url: message.location().url });
+		if (message.type() === "error")
+			problems.push({ kind: "console", text: message.text(), url: message.location().url });
 	});
-	page.on("pageerror", error => problems.push({ kind: "pageerror", text: `${error.name}: ${error.message}`, url: page.url() }));
+	page.on("pageerror", error =>
+		problems.push({
+			kind: "pageerror",
+			text: `${error.name}: ${error.message}`,
+			url: page.url(),
+		}),
+	);
 }

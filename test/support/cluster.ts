@@ -20,7 +20,10 @@ export interface TestEnv {
 export function testEnv(name: string): TestEnv {
 	const transporter = process.env.TRANSPORTER;
 	const mongoUri = process.env.MONGO_URI;
-	if (!transporter || !mongoUri) throw new Error("TRANSPORTER and MONGO_URI must be set (the integration global setup does it)");
+	if (!transporter || !mongoUri)
+		throw new Error(
+			"TRANSPORTER and MONGO_URI must be set (the integration global setup does it)",
+		);
 	return { transporter, mongoUri, namespace: `${name}-${process.pid}-${Date.now()}` };
 }
 
@@ -36,7 +39,12 @@ export class NodeProcess {
 	) {
 		this.child = spawn(process.execPath, ["--import", "tsx", "platform/node.ts"], {
 			cwd: root,
-			env: { ...process.env, LOG_LEVEL: process.env.NODE_LOG_LEVEL ?? "info", ...env, NODE_ID: name },
+			env: {
+				...process.env,
+				LOG_LEVEL: process.env.NODE_LOG_LEVEL ?? "info",
+				...env,
+				NODE_ID: name,
+			},
 			stdio: ["ignore", "pipe", "pipe"],
 		});
 		// Kept in memory for assertions and written as it comes, so a hung test can be read live.
@@ -63,8 +71,14 @@ export class NodeProcess {
 	async started(timeoutMs = 60_000): Promise<this> {
 		const deadline = Date.now() + timeoutMs;
 		while (!STARTED.test(this.output)) {
-			if (this.exited) throw new Error(`${this.name} exited before starting:\n${this.output.slice(-3000)}`);
-			if (Date.now() > deadline) throw new Error(`${this.name} did not start in ${timeoutMs} ms:\n${this.output.slice(-3000)}`);
+			if (this.exited)
+				throw new Error(
+					`${this.name} exited before starting:\n${this.output.slice(-3000)}`,
+				);
+			if (Date.now() > deadline)
+				throw new Error(
+					`${this.name} did not start in ${timeoutMs} ms:\n${this.output.slice(-3000)}`,
+				);
 			await sleep(50);
 		}
 		return this;
@@ -90,7 +104,13 @@ export class NodeProcess {
 }
 
 /** Starts a node running `services` (a SERVICES value) with the test servers. */
-export function startNode(env: TestEnv, name: string, services: string, extra: Record<string, string> = {}, root?: string): NodeProcess {
+export function startNode(
+	env: TestEnv,
+	name: string,
+	services: string,
+	extra: Record<string, string> = {},
+	root?: string,
+): NodeProcess {
 	return new NodeProcess(
 		name,
 		{
@@ -105,7 +125,11 @@ export function startNode(env: TestEnv, name: string, services: string, extra: R
 }
 
 /** Starts the gateway on a free port; resolves with its base URL once it listens. */
-export async function startGateway(env: TestEnv, name = "api", extra: Record<string, string> = {}): Promise<{ node: NodeProcess; baseUrl: string }> {
+export async function startGateway(
+	env: TestEnv,
+	name = "api",
+	extra: Record<string, string> = {},
+): Promise<{ node: NodeProcess; baseUrl: string }> {
 	const port = await freePort();
 	const node = startNode(env, name, "api", { ...extra, PORT: String(port) });
 	await node.started();
@@ -144,7 +168,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `check` until it returns a value (not undefined) or time runs out; then fails with the last error. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+	check: () => Promise<T | undefined>,
+	timeoutMs = 60_000,
+	what = "condition",
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let lastError: unknown;
 	for (;;) {
@@ -154,7 +182,10 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 		} catch (err) {
 			lastError = err;
 		}
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`,
+			);
 		await sleep(250);
 	}
 }

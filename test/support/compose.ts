@@ -4,7 +4,10 @@ import { parse } from "yaml";
 import type { NodeGroup } from "../../platform/topology";
 
 interface ComposeFile {
-	services: Record<string, { build?: { args?: Record<string, string> }; deploy?: { replicas?: number } }>;
+	services: Record<
+		string,
+		{ build?: { args?: Record<string, string> }; deploy?: { replicas?: number } }
+	>;
 }
 
 /** Node groups of the topology that docker-compose.yml does not declare as they are (name, SERVICE, replicas). */
@@ -12,6 +15,9 @@ export function composeGaps(groups: readonly NodeGroup[], composeYaml: string): 
 	const compose = parse(composeYaml) as ComposeFile;
 	return groups.filter(group => {
 		const declared = compose.services[group.name];
-		return declared?.build?.args?.SERVICE !== group.services || (declared.deploy?.replicas ?? 1) !== group.replicas;
+		return (
+			declared?.build?.args?.SERVICE !== group.services ||
+			(declared.deploy?.replicas ?? 1) !== group.replicas
+		);
 	});
 }

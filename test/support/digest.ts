@@ -14,18 +14,28 @@ function canonical(value: unknown): string {
 	if (value && typeof value === "object") {
 		return `{${Object.keys(value)
 			.sort()
-			.map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.map(
+				key =>
+					`${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`,
+			)
 			.join(",")}}`;
 	}
 	return JSON.stringify(value);
 }
 
 /** The master's live documents of one kind, read from sync's feed. */
-export async function masterDocs(probe: ServiceBroker, kind: EntityKind): Promise<Map<string, Doc>> {
+export async function masterDocs(
+	probe: ServiceBroker,
+	kind: EntityKind,
+): Promise<Map<string, Doc>> {
 	const docs = new Map<string, Doc>();
 	let since = 0;
 	for (;;) {
-		const page = await probe.call<SyncChangesResult, object>("v1.sync.changes", { since, limit: 1000, kinds: [kind] });
+		const page = await probe.call<SyncChangesResult, object>("v1.sync.changes", {
+			since,
+			limit: 1000,
+			kinds: [kind],
+		});
 		for (const change of page.changes) {
 			if (change.deleted) docs.delete(change.id);
 			else docs.set(change.id, change.doc as unknown as Doc);
@@ -39,7 +49,9 @@ export async function masterDocs(probe: ServiceBroker, kind: EntityKind): Promis
 export async function apiDocs(baseUrl: string, route: string): Promise<Map<string, Doc>> {
 	const docs = new Map<string, Doc>();
 	for (let page = 1; ; page++) {
-		const reply = await getJson<ListResult<Doc>>(`${baseUrl}${route}${route.includes("?") ? "&" : "?"}pageSize=100&page=${page}`);
+		const reply = await getJson<ListResult<Doc>>(
+			`${baseUrl}${route}${route.includes("?") ? "&" : "?"}pageSize=100&page=${page}`,
+		);
 		if (reply.status !== 200) throw new Error(`${route} answered ${reply.status}`);
 		for (const row of reply.body.rows) docs.set(row.id, row);
 		if (page >= reply.body.totalPages) return docs;
@@ -52,7 +64,8 @@ export async function apiDocsV2(baseUrl: string): Promise<Map<string, Doc>> {
 	let cursor: string | null = null;
 	do {
 		const url = `${baseUrl}/api/v2/results?limit=100${cursor ? `&cursor=${cursor}` : ""}`;
-		const reply: { status: number; body: ResultsListV2Result } = await getJson<ResultsListV2Result>(url);
+		const reply: { status: number; body: ResultsListV2Result } =
+			await getJson<ResultsListV2Result>(url);
 		if (reply.status !== 200) throw new Error(`/api/v2/results answered ${reply.status}`);
 		for (const match of reply.body.matches) docs.set(match.id, match as unknown as Doc);
 		cursor = reply.body.next;
@@ -67,7 +80,11 @@ export function digest(docs: Map<string, Doc>): string {
 }
 
 /** Ids that differ (missing, extra or not equal), at most `max`, for a readable failure. */
-export function differences(master: Map<string, Doc>, projection: Map<string, Doc>, max = 5): string[] {
+export function differences(
+	master: Map<string, Doc>,
+	projection: Map<string, Doc>,
+	max = 5,
+): string[] {
 	const ids = new Set([...master.keys(), ...projection.keys()]);
 	const out: string[] = [];
 	for (const id of [...ids].sort()) {

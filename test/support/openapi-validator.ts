@@ -12,7 +12,12 @@ process.stdout.write(JSON.stringify(result));
 `;
 
 export function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown } {
-	const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHECKER], { cwd: REPO_ROOT, input: JSON.stringify(document), encoding: "utf8", maxBuffer: 16 << 20 });
+	const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHECKER], {
+		cwd: REPO_ROOT,
+		input: JSON.stringify(document),
+		encoding: "utf8",
+		maxBuffer: 16 << 20,
+	});
 	if (run.status !== 0) throw new Error(`the OpenAPI validator failed to run: ${run.stderr}`);
 	return JSON.parse(run.stdout) as { valid: boolean; errors?: unknown };
 }

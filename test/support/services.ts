@@ -11,7 +11,9 @@ const ALL = discoverServices();
 export const SERVICES: readonly ServiceEntry[] = ALL;
 
 /** The services that keep a projection and answer a public route: all but the gateway and sync. */
-export const READ_SERVICES: readonly string[] = ALL.map(entry => entry.fullName).filter(name => name !== "api" && name !== FEED_SERVICE);
+export const READ_SERVICES: readonly string[] = ALL.map(entry => entry.fullName).filter(
+	name => name !== "api" && name !== FEED_SERVICE,
+);
 
 /** Where the gateway serves a read service's list: `v1.players` → `/api/v1/players`. */
 export function publicPath(fullName: string): string {

@@ -7,12 +7,25 @@ import { REPO_ROOT } from "../../tools/servers";
 
 interface Squad {
 	name: string;
-	players: Array<{ number: number; pos: string; name: string; club: { name: string; country: string }; date_of_birth: string }>;
+	players: Array<{
+		number: number;
+		pos: string;
+		name: string;
+		club: { name: string; country: string };
+		date_of_birth: string;
+	}>;
 }
 
 interface MatchFile {
 	name: string;
-	matches: Array<{ round: string; date: string; time?: string; team1: string; team2: string; score: Record<string, number[]> }>;
+	matches: Array<{
+		round: string;
+		date: string;
+		time?: string;
+		team1: string;
+		team2: string;
+		score: Record<string, number[]>;
+	}>;
 }
 
 export class EditableSource {
@@ -45,7 +58,13 @@ export class EditableSource {
 		for (const squad of squads.slice(0, squadCount)) {
 			squad.players.forEach((player, i) => (player.number = ((i + round * 7) % 99) + 1));
 			squad.players.shift(); // removed
-			squad.players.push({ number: 100 + round, pos: "MF", name: `Newcomer ${round} of ${squad.name}`, club: { name: "Test FC", country: "ENG" }, date_of_birth: "2005-05-05" });
+			squad.players.push({
+				number: 100 + round,
+				pos: "MF",
+				name: `Newcomer ${round} of ${squad.name}`,
+				club: { name: "Test FC", country: "ENG" },
+				date_of_birth: "2005-05-05",
+			});
 		}
 		this.write(squadsPath, squads);
 
@@ -56,7 +75,10 @@ export class EditableSource {
 			for (const match of file.matches) {
 				if (scored >= scoredPerLeague) break;
 				if (!match.score.ft || round > 1) {
-					match.score = { ft: [(scored + round) % 4, (scored * 3 + round) % 3], ht: [0, 0] };
+					match.score = {
+						ft: [(scored + round) % 4, (scored * 3 + round) % 3],
+						ht: [0, 0],
+					};
 					scored++;
 				}
 			}

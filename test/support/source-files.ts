@@ -41,12 +41,34 @@ export function smallSourceSet(): SourceSet {
 			{ name: "France", fifa_code: "FRA" },
 		],
 		squads: [
-			{ name: "Argentina", fifa_code: "ARG", players: [player(10, "FW", "Lionel Messi"), player(23, "GK", "Emiliano Martínez")] },
-			{ name: "France", fifa_code: "FRA", players: [player(10, "FW", "Kylian Mbappé"), player(16, "GK", "Mike Maignan")] },
+			{
+				name: "Argentina",
+				fifa_code: "ARG",
+				players: [player(10, "FW", "Lionel Messi"), player(23, "GK", "Emiliano Martínez")],
+			},
+			{
+				name: "France",
+				fifa_code: "FRA",
+				players: [player(10, "FW", "Kylian Mbappé"), player(16, "GK", "Mike Maignan")],
+			},
 		],
 		league: [
-			{ round: "Matchday 1", date: "2024-08-16", time: "20:00", team1: "Manchester United FC", team2: "Fulham FC", score: { ft: [1, 0] } },
-			{ round: "Matchday 1", date: "2024-08-17", time: "12:30", team1: "Ipswich Town FC", team2: "Liverpool FC", score: { ft: [0, 2] } },
+			{
+				round: "Matchday 1",
+				date: "2024-08-16",
+				time: "20:00",
+				team1: "Manchester United FC",
+				team2: "Fulham FC",
+				score: { ft: [1, 0] },
+			},
+			{
+				round: "Matchday 1",
+				date: "2024-08-17",
+				time: "12:30",
+				team1: "Ipswich Town FC",
+				team2: "Liverpool FC",
+				score: { ft: [0, 2] },
+			},
 		],
 	};
 }
@@ -64,9 +86,21 @@ export class SourceFolder {
 		put("worldcup/2026/worldcup.squads.json", set.squads);
 		put("worldcup/2026/worldcup.json", {
 			name: "World Cup 2026",
-			matches: [{ round: "Matchday 1", date: "2026-06-12", time: "18:00 UTC-7", team1: "Argentina", team2: "France", score: {} }],
+			matches: [
+				{
+					round: "Matchday 1",
+					date: "2026-06-12",
+					time: "18:00 UTC-7",
+					team1: "Argentina",
+					team2: "France",
+					score: {},
+				},
+			],
 		});
-		put("football/2024-25/en.1.json", { name: "English Premier League 2024/25", matches: set.league });
+		put("football/2024-25/en.1.json", {
+			name: "English Premier League 2024/25",
+			matches: set.league,
+		});
 	}
 
 	remove(): void {

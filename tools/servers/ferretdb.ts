@@ -13,13 +13,27 @@ export interface FerretDbOptions extends ProcessOptions {
 
 export function ferretDbBinary(): string {
 	const path = process.env.FERRETDB_BIN ?? join(REPO_ROOT, ".cache", "bin", "ferretdb");
-	if (!existsSync(path)) throw new Error("FerretDB not built: run `bash scripts/install-test-servers.sh` (or set FERRETDB_BIN)");
+	if (!existsSync(path))
+		throw new Error(
+			"FerretDB not built: run `bash scripts/install-test-servers.sh` (or set FERRETDB_BIN)",
+		);
 	return path;
 }
 
 /** Starts FerretDB on 127.0.0.1:`port`, its SQLite files (if any) and log in `dataDir`. */
-export function startFerretDb(port: number, dataDir: string, options: FerretDbOptions): ChildProcess {
-	const args = [...backendArgs(dataDir, options.postgresqlUrl), `--listen-addr=127.0.0.1:${port}`, "--telemetry=disable", "--state-dir=-", "--debug-addr=-", "--log-level=warn"];
+export function startFerretDb(
+	port: number,
+	dataDir: string,
+	options: FerretDbOptions,
+): ChildProcess {
+	const args = [
+		...backendArgs(dataDir, options.postgresqlUrl),
+		`--listen-addr=127.0.0.1:${port}`,
+		"--telemetry=disable",
+		"--state-dir=-",
+		"--debug-addr=-",
+		"--log-level=warn",
+	];
 	return startProcess(ferretDbBinary(), args, "ferretdb", dataDir, options);
 }
 

@@ -28,7 +28,8 @@ export async function waitForPort(port: number, timeoutMs = 15_000): Promise<voi
 			socket.once("error", () => done(false));
 		});
 		if (open) return;
-		if (Date.now() > deadline) throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
 		await new Promise(r => setTimeout(r, 50));
 	}
 }

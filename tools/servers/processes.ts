@@ -12,7 +12,13 @@ export interface ProcessOptions {
 const stopping = new WeakSet<ChildProcess>();
 
 /** Starts `binary`; an exit nobody asked for is reported on stderr with the process's last output. */
-export function startProcess(binary: string, args: string[], name: string, logDir: string, options: ProcessOptions): ChildProcess {
+export function startProcess(
+	binary: string,
+	args: string[],
+	name: string,
+	logDir: string,
+	options: ProcessOptions,
+): ChildProcess {
 	if (options.detached) {
 		const log = openSync(join(logDir, `${name}.log`), "a");
 		const child = spawn(binary, args, { stdio: ["ignore", log, log], detached: true });
@@ -26,7 +32,8 @@ export function startProcess(binary: string, args: string[], name: string, logDi
 	});
 	child.once("exit", code => {
 		// nats-server answers SIGTERM with exit code 1: only an exit nobody asked for is news.
-		if (code !== null && code !== 0 && !stopping.has(child)) process.stderr.write(`${name} exited with ${code}: ${stderr}\n`);
+		if (code !== null && code !== 0 && !stopping.has(child))
+			process.stderr.write(`${name} exited with ${code}: ${stderr}\n`);
 	});
 	return child;
 }

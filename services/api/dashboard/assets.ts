@@ -1,6 +1,12 @@
 // The dashboard's static files (the folder public/ beside this module), served from memory by ../static-files.ts.
 import { join } from "node:path";
-import { loadStaticFiles, type StaticFile, type StaticFiles, type StaticReply, staticReply } from "../static-files";
+import {
+	loadStaticFiles,
+	type StaticFile,
+	type StaticFiles,
+	type StaticReply,
+	staticReply,
+} from "../static-files";
 
 /** Where the files are, beside this module (`dist/services/api/dashboard/public` in an image). */
 export const PUBLIC_DIR = join(__dirname, "public");
@@ -23,6 +29,10 @@ export function loadAssets(dir: string = PUBLIC_DIR): AssetTable {
 }
 
 /** The answer for the file `name` (see staticReply); null when there is no such file. */
-export function assetReply(table: AssetTable, name: string, ifNoneMatch?: string): AssetReply | null {
+export function assetReply(
+	table: AssetTable,
+	name: string,
+	ifNoneMatch?: string,
+): AssetReply | null {
 	return staticReply(table, name, ifNoneMatch) ?? null;
 }

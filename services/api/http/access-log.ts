@@ -21,7 +21,17 @@ export function accessLog(format: "text" | "json") {
 			const path = (req.originalUrl ?? req.url ?? "").split("?")[0];
 			const requestId = String(res.getHeader("X-Request-ID") ?? "-");
 			const line = `${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)} ms requestId=${requestId}`;
-			if (format === "json") this.logger.info({ requestId, method: req.method, path, status: res.statusCode, durationMs: Number(ms.toFixed(1)) }, line);
+			if (format === "json")
+				this.logger.info(
+					{
+						requestId,
+						method: req.method,
+						path,
+						status: res.statusCode,
+						durationMs: Number(ms.toFixed(1)),
+					},
+					line,
+				);
 			else this.logger.info(line);
 		});
 		next();

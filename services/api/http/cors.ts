@@ -7,7 +7,14 @@ export function corsSettings(origins: string[]): ApiSettingsSchema["cors"] {
 		origin: origins.includes("*") ? "*" : origins,
 		methods: ["GET", "POST", "OPTIONS"],
 		allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-		exposedHeaders: ["X-Request-ID", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"],
+		exposedHeaders: [
+			"X-Request-ID",
+			"Retry-After",
+			"RateLimit-Limit",
+			"RateLimit-Remaining",
+			"RateLimit-Reset",
+			"RateLimit-Policy",
+		],
 		credentials: false,
 		maxAge: 600,
 	};

@@ -52,10 +52,14 @@ const PLAIN_CLIENT_ERRORS: Record<number, [string, string]> = {
  */
 function clientError(status: number, e: ErrorLike): HttpError {
 	const isMoleculer = typeof e.type === "string" && /^[A-Z][A-Z0-9_]*$/.test(e.type);
-	const [plainType, plainMessage] = PLAIN_CLIENT_ERRORS[status] ?? ["BAD_REQUEST", "The request is not valid."];
+	const [plainType, plainMessage] = PLAIN_CLIENT_ERRORS[status] ?? [
+		"BAD_REQUEST",
+		"The request is not valid.",
+	];
 	const type = isMoleculer ? String(e.type) : plainType;
 	const message = isMoleculer && e.message ? e.message : plainMessage;
-	const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="matchday-admin"' } : {};
+	const headers: Record<string, string> =
+		status === 401 ? { "WWW-Authenticate": 'Bearer realm="matchday-admin"' } : {};
 	return { status, headers, body: body(status, type, message) };
 }
 
@@ -75,15 +79,24 @@ function fieldErrors(data: unknown): FieldError[] {
 				.split(",")
 				.map(name => name.trim())
 				.filter(Boolean)
-				.map(name => ({ field: name, message: `The '${name}' parameter is not known to this route.` }));
+				.map(name => ({
+					field: name,
+					message: `The '${name}' parameter is not known to this route.`,
+				}));
 		}
-		if (typeof item?.field === "string" && item.field) return [{ field: item.field, message: String(item.message ?? "is not valid") }];
+		if (typeof item?.field === "string" && item.field)
+			return [{ field: item.field, message: String(item.message ?? "is not valid") }];
 		return [];
 	});
 }
 
 function body(status: number, type: string, message: string, fields?: FieldError[]): ErrorBody {
-	return { error: fields && fields.length > 0 ? { status, type, message, fields } : { status, type, message } };
+	return {
+		error:
+			fields && fields.length > 0
+				? { status, type, message, fields }
+				: { status, type, message },
+	};
 }
 
 /** Maps any error to the response a client gets. */
@@ -92,25 +105,53 @@ export function toHttpError(err: unknown): HttpError {
 	switch (e.name) {
 		case "ValidationError": {
 			const fields = fieldErrors(e.data);
-			const message = fields.length > 0 ? fields.map(f => f.message).join(" ") : "The request is not valid.";
-			return { status: 422, headers: {}, body: body(422, "VALIDATION_ERROR", message, fields) };
+			const message =
+				fields.length > 0
+					? fields.map(f => f.message).join(" ")
+					: "The request is not valid.";
+			return {
+				status: 422,
+				headers: {},
+				body: body(422, "VALIDATION_ERROR", message, fields),
+			};
 		}
 		case "NotFoundError":
-			return { status: 404, headers: {}, body: body(404, "NOT_FOUND", PLAIN_CLIENT_ERRORS[404][1]) };
+			return {
+				status: 404,
+				headers: {},
+				body: body(404, "NOT_FOUND", PLAIN_CLIENT_ERRORS[404][1]),
+			};
 		case "ServiceNotFoundError":
 		case "ServiceNotAvailableError":
 		case "ServiceUnavailableError": // moleculer-web's name for a route whose action has no node
 			return {
 				status: 503,
 				headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
-				body: body(503, "SERVICE_UNAVAILABLE", "The service behind this route is not available right now; retry later."),
+				body: body(
+					503,
+					"SERVICE_UNAVAILABLE",
+					"The service behind this route is not available right now; retry later.",
+				),
 			};
 		case "RequestTimeoutError":
-			return { status: 504, headers: {}, body: body(504, "TIMEOUT", "The service did not answer in time.") };
+			return {
+				status: 504,
+				headers: {},
+				body: body(504, "TIMEOUT", "The service did not answer in time."),
+			};
 		case "PayloadTooLarge":
-			return { status: 413, headers: {}, body: body(413, "PAYLOAD_TOO_LARGE", "The request body is too large.") };
+			return {
+				status: 413,
+				headers: {},
+				body: body(413, "PAYLOAD_TOO_LARGE", "The request body is too large."),
+			};
 	}
-	const code = typeof e.code === "number" ? e.code : typeof e.status === "number" ? e.status : 500;
+	const code =
+		typeof e.code === "number" ? e.code : typeof e.status === "number" ? e.status : 500;
 	if (code >= 400 && code < 500) return clientError(code, e);
-	return { status: 500, headers: {}, body: body(500, "INTERNAL_ERROR", "Something went wrong on our side.") };
+	return {
+		status: 500,
+		headers: {},
+		body: body(500, "INTERNAL_ERROR", "Something went wrong on our side."),
+	};
 }

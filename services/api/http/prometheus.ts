@@ -27,7 +27,9 @@ function escapeLabel(value: unknown): string {
 }
 
 function labelText(labels: Record<string, unknown>, extra: Record<string, string> = {}): string {
-	const all = Object.entries({ ...labels, ...extra }).filter(([, value]) => value !== undefined && value !== null);
+	const all = Object.entries({ ...labels, ...extra }).filter(
+		([, value]) => value !== undefined && value !== null,
+	);
 	if (all.length === 0) return "";
 	return `{${all.map(([key, value]) => `${metricName(key)}="${escapeLabel(value)}"`).join(",")}}`;
 }
@@ -44,16 +46,24 @@ function seriesLines(series: MetricSeries): string[] {
 		lines.push(`# TYPE ${name} histogram`);
 		for (const v of values) {
 			const bounds = Object.keys(v.buckets ?? {}).sort((a, b) => Number(a) - Number(b));
-			for (const le of bounds) lines.push(`${name}_bucket${labelText(v.labels, { le })} ${number(v.buckets![le])}`);
-			lines.push(`${name}_bucket${labelText(v.labels, { le: "+Inf" })} ${number(v.count ?? 0)}`);
+			for (const le of bounds)
+				lines.push(
+					`${name}_bucket${labelText(v.labels, { le })} ${number(v.buckets![le])}`,
+				);
+			lines.push(
+				`${name}_bucket${labelText(v.labels, { le: "+Inf" })} ${number(v.count ?? 0)}`,
+			);
 			lines.push(`${name}_sum${labelText(v.labels)} ${number(v.sum ?? 0)}`);
 			lines.push(`${name}_count${labelText(v.labels)} ${number(v.count ?? 0)}`);
 		}
 		return lines;
 	}
-	const type = series.type === "counter" ? "counter" : series.type === "gauge" ? "gauge" : "untyped";
+	const type =
+		series.type === "counter" ? "counter" : series.type === "gauge" ? "gauge" : "untyped";
 	lines.push(`# TYPE ${name} ${type}`);
-	for (const v of values) if (typeof v.value === "number") lines.push(`${name}${labelText(v.labels)} ${number(v.value)}`);
+	for (const v of values)
+		if (typeof v.value === "number")
+			lines.push(`${name}${labelText(v.labels)} ${number(v.value)}`);
 	return lines;
 }
 
@@ -62,7 +72,11 @@ export function prometheusText(metrics: MetricSeries[]): string {
 		metrics
 			.filter(series => series.type !== "info")
 			.flatMap(series => [
-				...(series.description ? [`# HELP ${metricName(series.name)} ${series.description.replace(/\n/g, " ")}`] : []),
+				...(series.description
+					? [
+							`# HELP ${metricName(series.name)} ${series.description.replace(/\n/g, " ")}`,
+						]
+					: []),
 				...seriesLines(series),
 			])
 			.join("\n") + "\n"

@@ -42,7 +42,10 @@ const GATEWAY = "api";
 
 function basePathOf(service: AnnouncedService): string {
 	const declared = service.settings?.rest;
-	const base = typeof declared === "string" ? declared : (service.fullName ?? service.name).replace(/\./g, "/");
+	const base =
+		typeof declared === "string"
+			? declared
+			: (service.fullName ?? service.name).replace(/\./g, "/");
 	return `/${base}`.replace(/\/+/g, "/");
 }
 
@@ -65,7 +68,13 @@ export function publicRoutesOf(services: readonly AnnouncedService[]): PublicRou
 			if (action.visibility !== PUBLIC_VISIBILITY) continue;
 			const rest = parseRest(action.rest, basePathOf(service));
 			if (!rest) continue;
-			routes.push({ ...rest, action: action.name, service: fullName, params: action.params ?? {}, doc: action.openapi });
+			routes.push({
+				...rest,
+				action: action.name,
+				service: fullName,
+				params: action.params ?? {},
+				doc: action.openapi,
+			});
 		}
 	}
 	return routes;
@@ -82,7 +91,11 @@ export class RouteBook {
 	private readonly routes = new Map<string, PublicRoute>();
 
 	/** Adds or updates what the cluster announces now; says whether anything changed, what is new, and any refused claims. */
-	learn(announced: readonly PublicRoute[]): { changed: boolean; added: PublicRoute[]; refused: PublicRoute[] } {
+	learn(announced: readonly PublicRoute[]): {
+		changed: boolean;
+		added: PublicRoute[];
+		refused: PublicRoute[];
+	} {
 		let changed = false;
 		const added: PublicRoute[] = [];
 		const refused: PublicRoute[] = [];

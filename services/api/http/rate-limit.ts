@@ -29,7 +29,11 @@ function normaliseAddress(address: string): string {
  * The client's address: the peer's, unless the peer is a trusted proxy; then the nearest
  * address in X-Forwarded-For (read from the right) that is not itself a trusted proxy.
  */
-export function clientKey(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: ReadonlySet<string>): string {
+export function clientKey(
+	remoteAddress: string | undefined,
+	forwardedFor: string | string[] | undefined,
+	trustedProxies: ReadonlySet<string>,
+): string {
 	const peer = normaliseAddress(remoteAddress ?? "unknown");
 	if (!trustedProxies.has(peer) || !forwardedFor) return peer;
 	const hops = [forwardedFor]
@@ -79,7 +83,8 @@ export class RateLimiter {
 	private sweep(now: number): void {
 		if (now - this.lastSweep < this.settings.windowMs) return;
 		this.lastSweep = now;
-		for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+		for (const [key, window] of this.windows)
+			if (window.resetAt <= now) this.windows.delete(key);
 	}
 
 	get trackedClients(): number {
@@ -91,10 +96,16 @@ export class RateLimiter {
 const UNLIMITED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
 /** Connect-style middleware: counts the request against its client's window, or answers 429. */
-export function rateLimit(limiter: RateLimiter, trusted: ReadonlySet<string>, refuse: (res: ServerResponse) => void) {
+export function rateLimit(
+	limiter: RateLimiter,
+	trusted: ReadonlySet<string>,
+	refuse: (res: ServerResponse) => void,
+) {
 	return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
 		if (UNLIMITED_PATHS.test(req.url ?? "")) return next();
-		const decision = limiter.take(clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted));
+		const decision = limiter.take(
+			clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted),
+		);
 		for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
 		if (decision.allowed) return next();
 		refuse(res);

@@ -11,7 +11,12 @@ export interface ActionAvailability {
 	isAvailable(action: string): boolean;
 }
 
-export function readinessOf(actions: ActionAvailability, required: readonly string[]): ReadinessReport {
-	const services = Object.fromEntries(required.map(action => [action.replace(/\.[^.]+$/, ""), actions.isAvailable(action)]));
+export function readinessOf(
+	actions: ActionAvailability,
+	required: readonly string[],
+): ReadinessReport {
+	const services = Object.fromEntries(
+		required.map(action => [action.replace(/\.[^.]+$/, ""), actions.isAvailable(action)]),
+	);
 	return { ready: Object.values(services).every(Boolean), services };
 }

@@ -4,10 +4,21 @@ import type { Context } from "moleculer";
 import type { HttpError } from "./errors";
 
 /** A request as moleculer-web hands it to alias functions and hooks. */
-export type Req = IncomingMessage & { $ctx?: Context; $service?: unknown; $params?: Record<string, unknown>; originalUrl?: string };
+export type Req = IncomingMessage & {
+	$ctx?: Context;
+	$service?: unknown;
+	$params?: Record<string, unknown>;
+	originalUrl?: string;
+};
 export type Res = ServerResponse;
 
-export function send(res: Res, status: number, body: unknown, headers: Record<string, string> = {}, type = "application/json; charset=utf-8"): void {
+export function send(
+	res: Res,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+	type = "application/json; charset=utf-8",
+): void {
 	res.setHeader("Content-Type", type);
 	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 	res.writeHead(status);

@@ -9,7 +9,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	"X-Frame-Options": "DENY",
 	"Referrer-Policy": "no-referrer",
 	"Cross-Origin-Resource-Policy": "same-origin",
-	"Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+	"Content-Security-Policy":
+		"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 	"Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 	"Cache-Control": "no-store",
 };
@@ -34,7 +35,11 @@ export function requestIdFor(header: string | string[] | undefined): string {
 }
 
 /** Connect-style middleware: sets the headers before any route runs. */
-export function securityHeaders(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+export function securityHeaders(
+	_req: IncomingMessage,
+	res: ServerResponse,
+	next: () => void,
+): void {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	next();
 }

@@ -3,7 +3,14 @@
 // schema (the one the validator enforces), its answer from the schema the action documents.
 import type { JsonSchema } from "../../../contracts";
 import { API_PREFIX, type PublicRoute } from "../http/public-routes";
-import { adminPaths, ERROR_RESPONSES, ERROR_SCHEMA, json, operationsPaths, response } from "./gateway-paths";
+import {
+	adminPaths,
+	ERROR_RESPONSES,
+	ERROR_SCHEMA,
+	json,
+	operationsPaths,
+	response,
+} from "./gateway-paths";
 import { compact, queryParameters } from "./params";
 
 /** Where the gateway serves the document, under the API prefix. */
@@ -60,7 +67,15 @@ function routeOperation(route: PublicRoute, deprecated: boolean): JsonSchema {
 	return compact({
 		operationId: operationIdOf(route.action),
 		summary: route.doc?.summary ?? summaryOf(route.action),
-		description: [route.doc?.description, route.params.$$strict ? "An unknown query parameter is refused with a 422 that names it." : undefined].filter(Boolean).join(" ") || undefined,
+		description:
+			[
+				route.doc?.description,
+				route.params.$$strict
+					? "An unknown query parameter is refused with a 422 that names it."
+					: undefined,
+			]
+				.filter(Boolean)
+				.join(" ") || undefined,
 		tags: [tagOf(route.path)],
 		deprecated: deprecated || undefined,
 		parameters: queryParameters(route.params, route.doc?.params),
@@ -81,7 +96,8 @@ function componentSchemas(options: OpenApiOptions): Record<string, JsonSchema> {
 	for (const route of options.routes) {
 		for (const [name, schema] of Object.entries(route.doc?.components ?? {})) {
 			if (!(name in schemas)) schemas[name] = schema;
-			else if (JSON.stringify(schemas[name]) !== JSON.stringify(schema)) options.onConflict?.(name, route.action);
+			else if (JSON.stringify(schemas[name]) !== JSON.stringify(schema))
+				options.onConflict?.(name, route.action);
 		}
 	}
 	return schemas;
@@ -92,34 +108,62 @@ function routePaths(options: OpenApiOptions): Record<string, Record<string, Json
 	for (const route of options.routes) {
 		const deprecated = route.doc?.deprecated !== undefined;
 		const path = openApiPath(route.path);
-		paths[path] = { ...paths[path], [route.method.toLowerCase()]: routeOperation(route, deprecated) };
+		paths[path] = {
+			...paths[path],
+			[route.method.toLowerCase()]: routeOperation(route, deprecated),
+		};
 	}
 	return paths;
 }
 
-function tagsOf(paths: Record<string, Record<string, JsonSchema>>): Array<{ name: string; description: string }> {
-	const names = new Set(Object.values(paths).flatMap(item => Object.values(item).flatMap(op => (op.tags as string[]) ?? [])));
+function tagsOf(
+	paths: Record<string, Record<string, JsonSchema>>,
+): Array<{ name: string; description: string }> {
+	const names = new Set(
+		Object.values(paths).flatMap(item =>
+			Object.values(item).flatMap(op => (op.tags as string[]) ?? []),
+		),
+	);
 	const described: Record<string, string> = {
 		v2: "Version 2: football-data.org v4's shapes and cursor paging.",
 		operations: "Health and metrics, for orchestrators and monitoring.",
 		admin: "Operator actions; need the admin bearer token.",
 	};
 	const versionOf = (name: string) => /^v(\d+)$/.exec(name)?.[1];
-	return [...names].sort().map(name => ({ name, description: described[name] ?? (versionOf(name) ? `Version ${versionOf(name)}.` : "Routes.") }));
+	return [...names].sort().map(name => ({
+		name,
+		description:
+			described[name] ?? (versionOf(name) ? `Version ${versionOf(name)}.` : "Routes."),
+	}));
 }
 
 /** Builds the OpenAPI 3.1 document of the gateway: its routes, health, metrics and, if asked, the admin route. */
 export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
-	const paths = { ...routePaths(options), ...operationsPaths(), ...(options.admin ? adminPaths(API_PREFIX) : {}) };
-	const components: Record<string, Record<string, JsonSchema>> = { schemas: componentSchemas(options), responses: ERROR_RESPONSES };
-	if (options.admin) components.securitySchemes = { adminToken: { type: "http", scheme: "bearer", description: "The gateway's ADMIN_TOKEN." } };
+	const paths = {
+		...routePaths(options),
+		...operationsPaths(),
+		...(options.admin ? adminPaths(API_PREFIX) : {}),
+	};
+	const components: Record<string, Record<string, JsonSchema>> = {
+		schemas: componentSchemas(options),
+		responses: ERROR_RESPONSES,
+	};
+	if (options.admin)
+		components.securitySchemes = {
+			adminToken: {
+				type: "http",
+				scheme: "bearer",
+				description: "The gateway's ADMIN_TOKEN.",
+			},
+		};
 	// A copy, so that a caller changing its document cannot change the next one.
 	return structuredClone({
 		openapi: "3.1.0",
 		info: {
 			title: "matchday",
 			version: options.version,
-			description: "Football data: players, competitions, teams, match results and league tables. Every error has one shape: `{ error: { status, type, message, fields? } }`.",
+			description:
+				"Football data: players, competitions, teams, match results and league tables. Every error has one shape: `{ error: { status, type, message, fields? } }`.",
 		},
 		...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
 		tags: tagsOf(paths),

@@ -8,31 +8,72 @@ type Paths = Record<string, Record<string, JsonSchema>>;
 export const response = (name: string): JsonSchema => ({ $ref: `#/components/responses/${name}` });
 export const json = (schema: JsonSchema): JsonSchema => ({ "application/json": { schema } });
 
-const retryAfter = { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer", minimum: 0 } } };
+const retryAfter = {
+	"Retry-After": {
+		description: "Seconds to wait before retrying.",
+		schema: { type: "integer", minimum: 0 },
+	},
+};
 
-function healthOperation(operationId: string, summary: string, body: JsonSchema, otherResponses: JsonSchema = {}): JsonSchema {
-	return { operationId, summary, tags: ["operations"], responses: { "200": { description: summary, content: json(body) }, ...otherResponses } };
+function healthOperation(
+	operationId: string,
+	summary: string,
+	body: JsonSchema,
+	otherResponses: JsonSchema = {},
+): JsonSchema {
+	return {
+		operationId,
+		summary,
+		tags: ["operations"],
+		responses: { "200": { description: summary, content: json(body) }, ...otherResponses },
+	};
 }
 
 function healthBody(states: string[], extra: Record<string, unknown> = {}): JsonSchema {
-	return { type: "object", required: ["status"], properties: { status: { type: "string", enum: states }, ...extra } };
+	return {
+		type: "object",
+		required: ["status"],
+		properties: { status: { type: "string", enum: states }, ...extra },
+	};
 }
 
 /** Health and metrics, for orchestrators and monitoring. */
 export function operationsPaths(): Paths {
-	const services = { type: "object", description: "Each service the routes need: has it a running node?", additionalProperties: { type: "boolean" } };
+	const services = {
+		type: "object",
+		description: "Each service the routes need: has it a running node?",
+		additionalProperties: { type: "boolean" },
+	};
 	// Not ready: an orchestrator should send traffic elsewhere; the body says which service is missing.
-	const notReady = { "503": { description: "Not ready.", headers: retryAfter, content: json(healthBody(["not ready"], { services })) } };
-	const ready = healthOperation("healthReady", "The gateway and the services behind it are ready to serve.", healthBody(["ready"], { services }), notReady);
+	const notReady = {
+		"503": {
+			description: "Not ready.",
+			headers: retryAfter,
+			content: json(healthBody(["not ready"], { services })),
+		},
+	};
+	const ready = healthOperation(
+		"healthReady",
+		"The gateway and the services behind it are ready to serve.",
+		healthBody(["ready"], { services }),
+		notReady,
+	);
 	return {
-		"/health/live": { get: healthOperation("healthLive", "The process is running.", healthBody(["live"])) },
+		"/health/live": {
+			get: healthOperation("healthLive", "The process is running.", healthBody(["live"])),
+		},
 		"/health/ready": { get: ready },
 		"/metrics": {
 			get: {
 				operationId: "metrics",
 				summary: "Metrics in the Prometheus text format.",
 				tags: ["operations"],
-				responses: { "200": { description: "The metrics.", content: { "text/plain": { schema: { type: "string" } } } } },
+				responses: {
+					"200": {
+						description: "The metrics.",
+						content: { "text/plain": { schema: { type: "string" } } },
+					},
+				},
 			},
 		},
 	};
@@ -49,8 +90,19 @@ export function adminPaths(prefix: string): Paths {
 				security: [{ adminToken: [] }],
 				responses: {
 					"202": {
-						description: "The request was accepted; sync works on it in the background.",
-						content: json({ type: "object", required: ["status"], properties: { status: { const: "accepted" }, requestId: { ...nullableStr, description: "Quote it when asking about this request." } } }),
+						description:
+							"The request was accepted; sync works on it in the background.",
+						content: json({
+							type: "object",
+							required: ["status"],
+							properties: {
+								status: { const: "accepted" },
+								requestId: {
+									...nullableStr,
+									description: "Quote it when asking about this request.",
+								},
+							},
+						}),
 					},
 					"401": response("Unauthorized"),
 					"429": response("TooManyRequests"),
@@ -65,26 +117,44 @@ export const ERROR_SCHEMA: JsonSchema = object({
 	error: object(
 		{
 			status: { type: "integer", description: "The HTTP status, repeated." },
-			type: { type: "string", description: "A SCREAMING_SNAKE code, e.g. `VALIDATION_ERROR`." },
+			type: {
+				type: "string",
+				description: "A SCREAMING_SNAKE code, e.g. `VALIDATION_ERROR`.",
+			},
 			message: str,
-			fields: { type: "array", description: "One entry per bad parameter.", items: object({ field: str, message: str }) },
+			fields: {
+				type: "array",
+				description: "One entry per bad parameter.",
+				items: object({ field: str, message: str }),
+			},
 		},
 		["fields"],
 	),
 });
 
-const errorResponse = (description: string, headers?: JsonSchema) => compact({ description, headers, content: json(ref("Error")) });
+const errorResponse = (description: string, headers?: JsonSchema) =>
+	compact({ description, headers, content: json(ref("Error")) });
 
 export const ERROR_RESPONSES: Record<string, JsonSchema> = {
-	ValidationError: errorResponse("A parameter is not valid, or not known to this route (named in `fields`)."),
+	ValidationError: errorResponse(
+		"A parameter is not valid, or not known to this route (named in `fields`).",
+	),
 	NotFound: errorResponse("No such route."),
-	TooManyRequests: errorResponse("Too many requests from this client; wait as `Retry-After` says.", {
-		...retryAfter,
-		"RateLimit-Limit": { description: "Requests allowed per window.", schema: int },
-		"RateLimit-Remaining": { description: "Requests left in this window.", schema: int },
-		"RateLimit-Reset": { description: "Seconds until the window resets.", schema: int },
-	}),
-	ServiceUnavailable: errorResponse("The service behind this route has no running node right now.", retryAfter),
+	TooManyRequests: errorResponse(
+		"Too many requests from this client; wait as `Retry-After` says.",
+		{
+			...retryAfter,
+			"RateLimit-Limit": { description: "Requests allowed per window.", schema: int },
+			"RateLimit-Remaining": { description: "Requests left in this window.", schema: int },
+			"RateLimit-Reset": { description: "Seconds until the window resets.", schema: int },
+		},
+	),
+	ServiceUnavailable: errorResponse(
+		"The service behind this route has no running node right now.",
+		retryAfter,
+	),
 	Timeout: errorResponse("The service did not answer in time."),
-	Unauthorized: errorResponse("No bearer token, or not the right one.", { "WWW-Authenticate": { description: "The scheme to use: Bearer.", schema: str } }),
+	Unauthorized: errorResponse("No bearer token, or not the right one.", {
+		"WWW-Authenticate": { description: "The scheme to use: Bearer.", schema: str },
+	}),
 };

@@ -37,7 +37,14 @@ function toRule(raw: unknown): Rule {
 	const rule: Record<string, unknown> = { type };
 	for (const flag of flags) {
 		const [key, value] = flag.split(":");
-		rule[key] = value === undefined || value === "true" ? true : value === "false" ? false : Number.isNaN(Number(value)) ? value : Number(value);
+		rule[key] =
+			value === undefined || value === "true"
+				? true
+				: value === "false"
+					? false
+					: Number.isNaN(Number(value))
+						? value
+						: Number(value);
 	}
 	return rule as Rule;
 }
@@ -75,7 +82,10 @@ function numberSchema(rule: Rule): JsonSchema {
 
 function enumSchema(rule: Rule): JsonSchema {
 	const values = [...(rule.values ?? [])];
-	return compact({ type: values.every(value => typeof value === "string") ? "string" : undefined, enum: values });
+	return compact({
+		type: values.every(value => typeof value === "string") ? "string" : undefined,
+		enum: values,
+	});
 }
 
 const CONVERTERS: Record<string, (rule: Rule) => JsonSchema> = {
@@ -85,7 +95,13 @@ const CONVERTERS: Record<string, (rule: Rule) => JsonSchema> = {
 	boolean: () => ({ type: "boolean" }),
 	// With convert, fastest-validator takes any text Date can read; ISO 8601 is what to send.
 	date: () => ({ type: "string", format: "date-time" }),
-	array: rule => compact({ type: "array", items: rule.items === undefined ? undefined : valueSchema(toRule(rule.items)), minItems: rule.min, maxItems: rule.max }),
+	array: rule =>
+		compact({
+			type: "array",
+			items: rule.items === undefined ? undefined : valueSchema(toRule(rule.items)),
+			minItems: rule.min,
+			maxItems: rule.max,
+		}),
 };
 
 /** A rule as a JSON Schema; a type it does not know becomes "any value" rather than a wrong claim. */
@@ -93,7 +109,8 @@ export function valueSchema(rule: Rule): JsonSchema {
 	const convert = CONVERTERS[rule.type ?? ""];
 	const schema = convert ? convert(rule) : {};
 	// A default computed by a function is not a value a client can read.
-	if (rule.default !== undefined && typeof rule.default !== "function") schema.default = rule.default;
+	if (rule.default !== undefined && typeof rule.default !== "function")
+		schema.default = rule.default;
 	return schema;
 }
 
@@ -101,7 +118,8 @@ function describeParam(rule: Rule, note: string | undefined): string | undefined
 	const notes = [note ?? rule.description];
 	// The validator changes case before matching the pattern, so `pl` is as good as `PL`.
 	if (rule.uppercase || rule.lowercase) notes.push("Case is ignored.");
-	if (rule.pattern instanceof RegExp && rule.pattern.flags) notes.push(`The pattern is matched with the flags \`${rule.pattern.flags}\`.`);
+	if (rule.pattern instanceof RegExp && rule.pattern.flags)
+		notes.push(`The pattern is matched with the flags \`${rule.pattern.flags}\`.`);
 	const text = notes.filter(Boolean).join(" ");
 	return text || undefined;
 }
@@ -119,7 +137,10 @@ function queryParameter(name: string, raw: unknown, note: string | undefined): J
 }
 
 /** `$$strict`, `$$async` and the like configure the validator; they are not parameters. `notes` say what each one means. */
-export function queryParameters(params: ParamsSchema, notes: Readonly<Record<string, string>> = {}): JsonSchema[] {
+export function queryParameters(
+	params: ParamsSchema,
+	notes: Readonly<Record<string, string>> = {},
+): JsonSchema[] {
 	return Object.entries(params)
 		.filter(([name]) => !name.startsWith("$$"))
 		.map(([name, rule]) => queryParameter(name, rule, notes[name]));

@@ -8,7 +8,11 @@ export function adminRoute(maxBodyBytes: number): Record<string, unknown> {
 		path: `${API_PREFIX}/admin`,
 		authorization: true,
 		aliases: {
-			async "POST /sync"(this: { broker: Parameters<typeof emitEvent>[0] }, req: Req, res: Res) {
+			async "POST /sync"(
+				this: { broker: Parameters<typeof emitEvent>[0] },
+				req: Req,
+				res: Res,
+			) {
 				// Sync's one action is its feed: a sync is requested by its event, and happens later.
 				await emitEvent(this.broker, EVENTS.syncRequested, { reason: "admin route" });
 				send(res, 202, { status: "accepted", requestId: req.$ctx?.requestID ?? null });

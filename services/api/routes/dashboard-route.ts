@@ -10,7 +10,8 @@ export const DASHBOARD_PATH = "/dashboard/";
 export function dashboardRoute(): Record<string, unknown> {
 	// Read on the first request, not when the gateway module is imported.
 	let assets: AssetTable | undefined;
-	const serve = (req: Req, res: Res, name: string) => sendStatic(req, res, (assets ??= loadAssets()), name);
+	const serve = (req: Req, res: Res, name: string) =>
+		sendStatic(req, res, (assets ??= loadAssets()), name);
 	return {
 		path: "/dashboard",
 		aliases: {

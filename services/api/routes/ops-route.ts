@@ -24,13 +24,37 @@ export function opsRoute(home: string): Record<string, unknown> {
 				send(res, 200, { status: "live" });
 			},
 			// Ready when every service behind a learnt route, and sync (every projection's source), has a node.
-			"GET /health/ready"(this: { broker: Broker; book: RouteBook; discovered: boolean }, _req: Req, res: Res) {
-				if (!this.discovered) return send(res, 503, { status: "not ready", services: {} }, { "Retry-After": "1" });
-				const report = readinessOf(this.broker.registry.actions, [...this.book.actions(), FEED_ACTION]);
-				send(res, report.ready ? 200 : 503, { status: report.ready ? "ready" : "not ready", services: report.services }, report.ready ? {} : { "Retry-After": "5" });
+			"GET /health/ready"(
+				this: { broker: Broker; book: RouteBook; discovered: boolean },
+				_req: Req,
+				res: Res,
+			) {
+				if (!this.discovered)
+					return send(
+						res,
+						503,
+						{ status: "not ready", services: {} },
+						{ "Retry-After": "1" },
+					);
+				const report = readinessOf(this.broker.registry.actions, [
+					...this.book.actions(),
+					FEED_ACTION,
+				]);
+				send(
+					res,
+					report.ready ? 200 : 503,
+					{ status: report.ready ? "ready" : "not ready", services: report.services },
+					report.ready ? {} : { "Retry-After": "5" },
+				);
 			},
 			"GET /metrics"(this: { broker: Broker }, _req: Req, res: Res) {
-				send(res, 200, prometheusText(this.broker.metrics.list() as MetricSeries[]), {}, "text/plain; version=0.0.4; charset=utf-8");
+				send(
+					res,
+					200,
+					prometheusText(this.broker.metrics.list() as MetricSeries[]),
+					{},
+					"text/plain; version=0.0.4; charset=utf-8",
+				);
 			},
 		},
 		mappingPolicy: "restrict",

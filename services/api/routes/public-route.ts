@@ -38,7 +38,9 @@ export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
 			...parts.docsAliases,
 			// Read-only: node ids, service versions, request rates and sync lags (see cluster-view.ts).
 			async "GET /cluster"(this: { broker: ServiceBroker }, _req: Req, res: Res) {
-				clusterView ??= sharedFor(CLUSTER_VIEW_SHARED_MS, () => readClusterView(this.broker));
+				clusterView ??= sharedFor(CLUSTER_VIEW_SHARED_MS, () =>
+					readClusterView(this.broker),
+				);
 				// moleculer-web does not wait for an alias function's promise: its failure is answered here.
 				try {
 					send(res, 200, await clusterView());
@@ -49,7 +51,13 @@ export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
 		},
 		mappingPolicy: "restrict",
 		autoAliases: false,
-		onBeforeCall(_ctx: Context, _route: unknown, _req: Req, res: Res, alias?: { action?: string }) {
+		onBeforeCall(
+			_ctx: Context,
+			_route: unknown,
+			_req: Req,
+			res: Res,
+			alias?: { action?: string },
+		) {
 			// A service declares its own deprecation; the link is to its successor's route, where served.
 			const successor = alias?.action ? book.successorOf(alias.action) : undefined;
 			if (successor === undefined) return;

@@ -5,16 +5,44 @@ import { syncStatusFrom, topologyFrom } from "../../../contracts/operator-views"
 describe("topologyFrom", () => {
 	test("when results runs in two versions on several nodes, then each version is one row with its nodes and database", () => {
 		const rows = topologyFrom([
-			{ name: "results", version: 1, fullName: "v1.results", nodeID: "results-v1-2", metadata: { database: "v1-results" } },
-			{ name: "results", version: 2, fullName: "v2.results", nodeID: "results-v2-1", metadata: { database: "v2-results" } },
-			{ name: "results", version: 1, fullName: "v1.results", nodeID: "results-v1-1", metadata: { database: "v1-results" } },
+			{
+				name: "results",
+				version: 1,
+				fullName: "v1.results",
+				nodeID: "results-v1-2",
+				metadata: { database: "v1-results" },
+			},
+			{
+				name: "results",
+				version: 2,
+				fullName: "v2.results",
+				nodeID: "results-v2-1",
+				metadata: { database: "v2-results" },
+			},
+			{
+				name: "results",
+				version: 1,
+				fullName: "v1.results",
+				nodeID: "results-v1-1",
+				metadata: { database: "v1-results" },
+			},
 			{ name: "api", fullName: "api", nodeID: "api-1", metadata: {} },
 			{ name: "$node", fullName: "$node", nodeID: "api-1" },
 		]);
 		expect(rows).toEqual([
 			{ service: "api", version: "-", nodes: ["api-1"], database: "-" },
-			{ service: "v1.results", version: "v1", nodes: ["results-v1-1", "results-v1-2"], database: "v1-results" },
-			{ service: "v2.results", version: "v2", nodes: ["results-v2-1"], database: "v2-results" },
+			{
+				service: "v1.results",
+				version: "v1",
+				nodes: ["results-v1-1", "results-v1-2"],
+				database: "v1-results",
+			},
+			{
+				service: "v2.results",
+				version: "v2",
+				nodes: ["results-v2-1"],
+				database: "v2-results",
+			},
 		]);
 	});
 });
@@ -24,9 +52,27 @@ describe("syncStatusFrom", () => {
 		const status = syncStatusFrom("sync-1", [
 			{ name: SYNC_METRICS.head, type: "gauge", values: [{ labels: {}, value: 120 }] },
 			{ name: SYNC_METRICS.published, type: "gauge", values: [{ labels: {}, value: 118 }] },
-			{ name: SYNC_METRICS.lastSync, type: "gauge", values: [{ labels: {}, value: 1_700_000_000_000 }] },
-			{ name: SYNC_METRICS.checkpoint, type: "gauge", values: [{ labels: { consumer: "v2.results" }, value: 100 }, { labels: { consumer: "v1.players" }, value: 120 }] },
-			{ name: SYNC_METRICS.lag, type: "gauge", values: [{ labels: { consumer: "v2.results" }, value: 20 }, { labels: { consumer: "v1.players" }, value: 0 }] },
+			{
+				name: SYNC_METRICS.lastSync,
+				type: "gauge",
+				values: [{ labels: {}, value: 1_700_000_000_000 }],
+			},
+			{
+				name: SYNC_METRICS.checkpoint,
+				type: "gauge",
+				values: [
+					{ labels: { consumer: "v2.results" }, value: 100 },
+					{ labels: { consumer: "v1.players" }, value: 120 },
+				],
+			},
+			{
+				name: SYNC_METRICS.lag,
+				type: "gauge",
+				values: [
+					{ labels: { consumer: "v2.results" }, value: 20 },
+					{ labels: { consumer: "v1.players" }, value: 0 },
+				],
+			},
 		]);
 		expect(status).toEqual({
 			node: "sync-1",
@@ -41,6 +87,12 @@ describe("syncStatusFrom", () => {
 	});
 
 	test("when sync has not reported yet, then everything reads as zero and no consumer is listed", () => {
-		expect(syncStatusFrom("sync-1", [])).toEqual({ node: "sync-1", head: 0, published: 0, lastSync: 0, consumers: [] });
+		expect(syncStatusFrom("sync-1", [])).toEqual({
+			node: "sync-1",
+			head: 0,
+			published: 0,
+			lastSync: 0,
+			consumers: [],
+		});
 	});
 });

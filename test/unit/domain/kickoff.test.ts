@@ -2,12 +2,18 @@ import { kickoffToUtc, zoneOffsetMinutes } from "../../../domain/kickoff";
 
 describe("kickoffToUtc", () => {
 	test("when the time carries an explicit UTC offset, then it is applied", () => {
-		expect(kickoffToUtc("2026-06-11", "13:00 UTC-6", "Europe/London")).toBe("2026-06-11T19:00:00Z");
-		expect(kickoffToUtc("2026-06-29", "16:30 UTC-4", "Europe/London")).toBe("2026-06-29T20:30:00Z");
+		expect(kickoffToUtc("2026-06-11", "13:00 UTC-6", "Europe/London")).toBe(
+			"2026-06-11T19:00:00Z",
+		);
+		expect(kickoffToUtc("2026-06-29", "16:30 UTC-4", "Europe/London")).toBe(
+			"2026-06-29T20:30:00Z",
+		);
 	});
 
 	test("when a negative offset pushes past midnight, then the UTC date moves to the next day", () => {
-		expect(kickoffToUtc("2026-06-12", "21:00 UTC-7", "Europe/London")).toBe("2026-06-13T04:00:00Z");
+		expect(kickoffToUtc("2026-06-12", "21:00 UTC-7", "Europe/London")).toBe(
+			"2026-06-13T04:00:00Z",
+		);
 	});
 
 	test("when the time is local, then the competition's zone is used with its summer time", () => {
@@ -25,8 +31,12 @@ describe("kickoffToUtc", () => {
 	});
 
 	test("when the date or time cannot be read, then it says which", () => {
-		expect(() => kickoffToUtc("21/03/2026", "15:00", "Europe/London")).toThrow('Unreadable match date "21/03/2026"');
-		expect(() => kickoffToUtc("2026-03-21", "3pm", "Europe/London")).toThrow('Unreadable kick-off time "3pm"');
+		expect(() => kickoffToUtc("21/03/2026", "15:00", "Europe/London")).toThrow(
+			'Unreadable match date "21/03/2026"',
+		);
+		expect(() => kickoffToUtc("2026-03-21", "3pm", "Europe/London")).toThrow(
+			'Unreadable kick-off time "3pm"',
+		);
 	});
 });
 

@@ -82,12 +82,27 @@ describe("parseMinute", () => {
 describe("normaliseGoals", () => {
 	test("merges both teams' goals in match order, with penalties and own goals marked", () => {
 		const goals = normaliseGoals(
-			[{ name: "Lionel Messi", minute: 108 }, { name: "Lionel Messi", minute: 23, penalty: true }],
-			[{ name: "Kylian Mbappé", minute: "90+4" }, { name: "Someone", minute: "80", owngoal: true }],
+			[
+				{ name: "Lionel Messi", minute: 108 },
+				{ name: "Lionel Messi", minute: 23, penalty: true },
+			],
+			[
+				{ name: "Kylian Mbappé", minute: "90+4" },
+				{ name: "Someone", minute: "80", owngoal: true },
+			],
 			ARG,
 			FRA,
 		);
-		expect(goals.map(g => [g.minute, g.injuryTime, g.scorer.name, g.team.id, g.penalty, g.ownGoal])).toEqual([
+		expect(
+			goals.map(g => [
+				g.minute,
+				g.injuryTime,
+				g.scorer.name,
+				g.team.id,
+				g.penalty,
+				g.ownGoal,
+			]),
+		).toEqual([
 			[23, null, "Lionel Messi", "argentina", true, false],
 			[80, null, "Someone", "france", false, true],
 			[90, 4, "Kylian Mbappé", "france", false, false],

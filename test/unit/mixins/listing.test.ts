@@ -25,7 +25,13 @@ describe("listPage", () => {
 	beforeEach(async () => {
 		collection = await openMemoryCollection();
 		expect(collection).toBeInstanceOf(NedbDocumentCollection);
-		for (let i = 1; i <= 45; i++) await collection.put({ _id: `d${String(i).padStart(2, "0")}`, n: i, _seq: i, _deleted: i > 42 });
+		for (let i = 1; i <= 45; i++)
+			await collection.put({
+				_id: `d${String(i).padStart(2, "0")}`,
+				n: i,
+				_seq: i,
+				_deleted: i > 42,
+			});
 		counts = 0;
 		const count = collection.count.bind(collection);
 		collection.count = query => {
@@ -36,9 +42,19 @@ describe("listPage", () => {
 
 	test("counts only when the page cannot tell the total, and the totals are right either way", async () => {
 		const sort: Array<[string, 1]> = [["n", 1]];
-		const full = await listPage<{ n: number }>(collection, { query: {}, sort, page: 1, pageSize: 20 });
+		const full = await listPage<{ n: number }>(collection, {
+			query: {},
+			sort,
+			page: 1,
+			pageSize: 20,
+		});
 		expect([full.total, full.totalPages, full.rows.length, counts]).toEqual([42, 3, 20, 1]);
-		const last = await listPage<{ n: number }>(collection, { query: {}, sort, page: 3, pageSize: 20 });
+		const last = await listPage<{ n: number }>(collection, {
+			query: {},
+			sort,
+			page: 3,
+			pageSize: 20,
+		});
 		expect([last.total, last.rows.map(r => r.n), counts]).toEqual([42, [41, 42], 1]);
 		const beyond = await listPage(collection, { query: {}, sort, page: 9, pageSize: 20 });
 		expect([beyond.total, beyond.rows.length, counts]).toEqual([42, 0, 2]);
@@ -47,7 +63,12 @@ describe("listPage", () => {
 	});
 
 	test("deleted views and bookkeeping fields never show", async () => {
-		const page = await listPage<Record<string, unknown>>(collection, { query: { n: { $gt: 40 } }, sort: [["n", 1]], page: 1, pageSize: 20 });
+		const page = await listPage<Record<string, unknown>>(collection, {
+			query: { n: { $gt: 40 } },
+			sort: [["n", 1]],
+			page: 1,
+			pageSize: 20,
+		});
 		expect(page.rows).toEqual([{ n: 41 }, { n: 42 }]);
 	});
 });

@@ -16,10 +16,12 @@ type Send = (event: string, payload: unknown, opts?: unknown) => Promise<void>;
 
 /** A middleware that hands every `master.changed` sent (emit or broadcast) to the fault the test chose. */
 function faultInjector(state: { fault?: Fault }): Middleware {
-	const wrap = (next: Send): Send => (event, payload, opts) => {
-		if (event !== "master.changed" || !state.fault) return next(event, payload, opts);
-		return state.fault(payload, p => next(event, p, opts));
-	};
+	const wrap =
+		(next: Send): Send =>
+		(event, payload, opts) => {
+			if (event !== "master.changed" || !state.fault) return next(event, payload, opts);
+			return state.fault(payload, p => next(event, p, opts));
+		};
 	return { name: "FaultInjector", emit: wrap, broadcast: wrap } as unknown as Middleware;
 }
 
@@ -32,11 +34,17 @@ const faults: { fault?: Fault } = {};
 let handlerErrors: Error[] = [];
 
 async function players(query = ""): Promise<ListResult<Player>> {
-	return broker.call("v1.players.list", Object.fromEntries(new URLSearchParams(`pageSize=100&${query}`)));
+	return broker.call(
+		"v1.players.list",
+		Object.fromEntries(new URLSearchParams(`pageSize=100&${query}`)),
+	);
 }
 
 async function teams(query = ""): Promise<ListResult<Team>> {
-	return broker.call("v1.teams.list", Object.fromEntries(new URLSearchParams(`pageSize=100&${query}`)));
+	return broker.call(
+		"v1.teams.list",
+		Object.fromEntries(new URLSearchParams(`pageSize=100&${query}`)),
+	);
 }
 
 async function resync(): Promise<void> {
@@ -66,7 +74,11 @@ beforeEach(async () => {
 	broker.createService(PlayersService);
 	broker.createService(TeamsService);
 	await broker.start();
-	await eventually(async () => ((await players()).total === 4 ? true : undefined), 10_000, "first projection");
+	await eventually(
+		async () => ((await players()).total === 4 ? true : undefined),
+		10_000,
+		"first projection",
+	);
 });
 
 afterEach(async () => {
@@ -75,7 +87,13 @@ afterEach(async () => {
 });
 
 test("when the source changes, then only the change travels and every projection follows", async () => {
-	set.squads[0].players.push({ number: 7, pos: "MF", name: "Rodrigo De Paul", club: { name: "Inter Miami CF", country: "USA" }, date_of_birth: "1994-05-24" });
+	set.squads[0].players.push({
+		number: 7,
+		pos: "MF",
+		name: "Rodrigo De Paul",
+		club: { name: "Inter Miami CF", country: "USA" },
+		date_of_birth: "1994-05-24",
+	});
 	set.squads[1].players = set.squads[1].players.filter(p => p.name !== "Mike Maignan");
 	set.league[1].team2 = "Liverpool Football Club";
 	const published: number[] = [];
@@ -85,11 +103,24 @@ test("when the source changes, then only the change travels and every projection
 	};
 	await resync();
 
-	await eventually(async () => {
-		const names = (await players()).rows.map(p => p.name).sort();
-		return names.join() === "Emiliano Martínez,Kylian Mbappé,Lionel Messi,Rodrigo De Paul" ? true : undefined;
-	}, 10_000, "players to follow");
-	await eventually(async () => ((await teams("q=liverpool")).rows.map(t => t.name).join() === "Liverpool Football Club" ? true : undefined), 10_000, "teams to follow");
+	await eventually(
+		async () => {
+			const names = (await players()).rows.map(p => p.name).sort();
+			return names.join() === "Emiliano Martínez,Kylian Mbappé,Lionel Messi,Rodrigo De Paul"
+				? true
+				: undefined;
+		},
+		10_000,
+		"players to follow",
+	);
+	await eventually(
+		async () =>
+			(await teams("q=liverpool")).rows.map(t => t.name).join() === "Liverpool Football Club"
+				? true
+				: undefined,
+		10_000,
+		"teams to follow",
+	);
 	// The renamed club is a new team and the old one is deleted: 3 team changes, 1 match, 2 players, and nothing else.
 	expect(published.reduce((a, b) => a + b, 0)).toBe(2 + 2 + 1 + 1);
 	expect((await teams()).rows.map(t => t.name)).not.toContain("Liverpool FC");
@@ -100,23 +131,40 @@ test("when events are dropped, then the projections still catch up from the feed
 	set.squads[0].players[0].number = 19;
 	await resync();
 	// No event arrives; the timer or the next start asks the feed. Ask as the timer would:
-	const service = broker.getLocalService({ name: "players", version: 1 }) as unknown as { requestCatchUp(): void };
+	const service = broker.getLocalService({ name: "players", version: 1 }) as unknown as {
+		requestCatchUp(): void;
+	};
 	service.requestCatchUp();
-	await eventually(async () => ((await players("q=messi")).rows[0]?.shirtNumber === 19 ? true : undefined), 10_000, "catch-up");
+	await eventually(
+		async () => ((await players("q=messi")).rows[0]?.shirtNumber === 19 ? true : undefined),
+		10_000,
+		"catch-up",
+	);
 });
 
 test("when events are duplicated and reordered, then each projection still equals the master", async () => {
 	const held: Array<() => Promise<void>> = [];
 	faults.fault = async (payload, deliver) => {
-		held.push(() => deliver(payload), () => deliver(payload)); // every event twice
+		held.push(
+			() => deliver(payload),
+			() => deliver(payload),
+		); // every event twice
 	};
 	set.squads[0].players[0].number = 30;
 	await resync();
 	set.squads[0].players[0].number = 31;
 	await resync();
-	await eventually(async () => (held.length >= 4 ? true : undefined), 10_000, "events to be held");
+	await eventually(
+		async () => (held.length >= 4 ? true : undefined),
+		10_000,
+		"events to be held",
+	);
 	for (const deliver of held.reverse()) await deliver(); // newest first, each twice
-	await eventually(async () => ((await players("q=messi")).rows[0]?.shirtNumber === 31 ? true : undefined), 10_000, "latest state");
+	await eventually(
+		async () => ((await players("q=messi")).rows[0]?.shirtNumber === 31 ? true : undefined),
+		10_000,
+		"latest state",
+	);
 	// And it stays there: the older event arriving late cannot take it back.
 	await held[held.length - 1]();
 	expect((await players("q=messi")).rows[0].shirtNumber).toBe(31);
@@ -125,14 +173,28 @@ test("when events are duplicated and reordered, then each projection still equal
 test("when an event does not match the contract, then it is rejected and nothing is applied", async () => {
 	const before = await players();
 	const messi = before.rows.find(p => p.name === "Lionel Messi")!;
-	await broker.broadcast("master.changed", { schemaVersion: 2, epoch: "x", from: 0, to: 999, changes: [{ seq: 999, kind: "player", id: messi.id, deleted: true }] });
-	await eventually(async () => (handlerErrors.length > 0 ? true : undefined), 5_000, "the rejection");
+	await broker.broadcast("master.changed", {
+		schemaVersion: 2,
+		epoch: "x",
+		from: 0,
+		to: 999,
+		changes: [{ seq: 999, kind: "player", id: messi.id, deleted: true }],
+	});
+	await eventually(
+		async () => (handlerErrors.length > 0 ? true : undefined),
+		5_000,
+		"the rejection",
+	);
 	expect(handlerErrors.map(e => e.name)).toEqual(expect.arrayContaining(["ValidationError"]));
 	expect(await players()).toEqual(before);
 	// Nor did it move the checkpoint: the next real change still arrives.
 	set.squads[0].players[0].number = 99;
 	await resync();
-	await eventually(async () => ((await players("q=messi")).rows[0]?.shirtNumber === 99 ? true : undefined), 10_000, "the next change");
+	await eventually(
+		async () => ((await players("q=messi")).rows[0]?.shirtNumber === 99 ? true : undefined),
+		10_000,
+		"the next change",
+	);
 });
 
 test("a team's competitions reach its players, whichever arrives first", async () => {
@@ -152,7 +214,16 @@ test("when the master log is reset (a new epoch), then projections rebuild inste
 	for (const name of ["documents", "counters", "consumers"]) await sync.collection(name).clear();
 	sync.log = undefined;
 	await sync.syncNow("reset");
-	const service = broker.getLocalService({ name: "players", version: 1 }) as unknown as { requestCatchUp(): void };
+	const service = broker.getLocalService({ name: "players", version: 1 }) as unknown as {
+		requestCatchUp(): void;
+	};
 	service.requestCatchUp();
-	await eventually(async () => ((await players()).rows.map(p => p.team.id).join() === "argentina,argentina" ? true : undefined), 10_000, "the rebuild");
+	await eventually(
+		async () =>
+			(await players()).rows.map(p => p.team.id).join() === "argentina,argentina"
+				? true
+				: undefined,
+		10_000,
+		"the rebuild",
+	);
 });

@@ -3,7 +3,16 @@ import { ConfigError, readConfig } from "../../../platform/config";
 describe("readConfig", () => {
 	test("with nothing set, the node runs everything in one process, in memory, on port 3000", () => {
 		const config = readConfig({});
-		expect(config).toMatchObject({ transporter: null, mongoUri: null, services: [], port: 3000, host: "127.0.0.1", namespace: "matchday", logLevel: "info", healthPort: 0 });
+		expect(config).toMatchObject({
+			transporter: null,
+			mongoUri: null,
+			services: [],
+			port: 3000,
+			host: "127.0.0.1",
+			namespace: "matchday",
+			logLevel: "info",
+			healthPort: 0,
+		});
 		expect(config.dataDir).toMatch(/data[\\/]openfootball$/);
 	});
 

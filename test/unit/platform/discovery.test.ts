@@ -10,15 +10,35 @@ const all = discoverServices();
 
 describe("discoverServices", () => {
 	test("finds every service version under services/ by its file name, each once", () => {
-		expect(names(all)).toEqual(["api", "v1.competitions", "v1.players", "v1.results", "v1.standings", "v1.sync", "v1.teams", "v2.results"]);
-		expect(all.find(entry => entry.fullName === "v2.results")).toMatchObject({ name: "results", version: 2, folder: "results" });
+		expect(names(all)).toEqual([
+			"api",
+			"v1.competitions",
+			"v1.players",
+			"v1.results",
+			"v1.standings",
+			"v1.sync",
+			"v1.teams",
+			"v2.results",
+		]);
+		expect(all.find(entry => entry.fullName === "v2.results")).toMatchObject({
+			name: "results",
+			version: 2,
+			folder: "results",
+		});
 	});
 
 	test("a file dropped into a folder is a new service version; other files and declaration files are not services", () => {
 		const root = mkdtempSync(join(tmpdir(), "discovery-"));
 		try {
 			mkdirSync(join(root, "results"));
-			for (const file of ["results.v2.service.ts", "results.v3.service.ts", "results.v3.service.d.ts", "results.query.ts", "notes.md"]) writeFileSync(join(root, "results", file), "");
+			for (const file of [
+				"results.v2.service.ts",
+				"results.v3.service.ts",
+				"results.v3.service.d.ts",
+				"results.query.ts",
+				"notes.md",
+			])
+				writeFileSync(join(root, "results", file), "");
 			mkdirSync(join(root, "api"));
 			writeFileSync(join(root, "api", "api.service.js"), "");
 			writeFileSync(join(root, "stray.v1.service.ts"), ""); // not in a folder: not a service
@@ -47,12 +67,19 @@ describe("selectServices (SERVICES)", () => {
 	});
 
 	test("full names and bare names (every version) both work", () => {
-		expect(names(selectServices(all, ["v1.players", "results", "api"]))).toEqual(["v1.players", "v1.results", "v2.results", "api"]);
+		expect(names(selectServices(all, ["v1.players", "results", "api"]))).toEqual([
+			"v1.players",
+			"v1.results",
+			"v2.results",
+			"api",
+		]);
 		expect(names(selectServices(all, ["v2.results"]))).toEqual(["v2.results"]);
 	});
 
 	test("an unknown name is refused with the list of known ones", () => {
-		expect(() => selectServices(all, ["scores"])).toThrow('Unknown service "scores" in SERVICES; known: api, v1.competitions');
+		expect(() => selectServices(all, ["scores"])).toThrow(
+			'Unknown service "scores" in SERVICES; known: api, v1.competitions',
+		);
 	});
 });
 

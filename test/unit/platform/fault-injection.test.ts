@@ -2,11 +2,19 @@ import { parseFaultSettings, seededRandom } from "../../../platform/middlewares/
 
 describe("parseFaultSettings", () => {
 	test("reads every part, with defaults for the rest", () => {
-		expect(parseFaultSettings("drop=0.2, duplicate=0.1,seed=7")).toEqual({ drop: 0.2, duplicate: 0.1, delay: 0, maxDelayMs: 200, seed: 7 });
+		expect(parseFaultSettings("drop=0.2, duplicate=0.1,seed=7")).toEqual({
+			drop: 0.2,
+			duplicate: 0.1,
+			delay: 0,
+			maxDelayMs: 200,
+			seed: 7,
+		});
 	});
 
 	test("refuses what it cannot read, saying which part", () => {
-		expect(() => parseFaultSettings("explode=1")).toThrow('FAULT_INJECTION: cannot read "explode=1"');
+		expect(() => parseFaultSettings("explode=1")).toThrow(
+			'FAULT_INJECTION: cannot read "explode=1"',
+		);
 		expect(() => parseFaultSettings("drop=2")).toThrow("drop is a probability");
 		expect(() => parseFaultSettings("delay=-1")).toThrow("cannot read");
 	});

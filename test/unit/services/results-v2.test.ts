@@ -1,11 +1,19 @@
 // v2.results: the v4 score shape, cursors, and the filters of the v2 contract.
 import { normaliseScore } from "../../../domain/score";
 import type { Match } from "../../../domain/model";
-import { type ResultsListV2Params, resultsListV2Params } from "../../../services/results/results.contract";
+import {
+	type ResultsListV2Params,
+	resultsListV2Params,
+} from "../../../services/results/results.contract";
 import { validated } from "../../support/params";
 import type { DocumentCollection } from "../../../storage/collections";
 import { openMemoryCollection } from "../../../mixins/db.mixin";
-import { afterCursor, listResultsV2, readCursor, v2Filter } from "../../../services/results/results.v2.query";
+import {
+	afterCursor,
+	listResultsV2,
+	readCursor,
+	v2Filter,
+} from "../../../services/results/results.v2.query";
 import { decodeCursor, encodeCursor, toV4Match } from "../../../services/results/results.v2.view";
 
 const TEAM = { id: "argentina", name: "Argentina", tla: "ARG" };
@@ -30,7 +38,12 @@ function match(score: Parameters<typeof normaliseScore>[0]): Match {
 describe("toV4Match", () => {
 	test("a regular match keeps its full-time score and has no extra parts", () => {
 		const v4 = toV4Match(match({ ht: [1, 0], ft: [2, 1] }));
-		expect(v4.score).toEqual({ winner: "HOME_TEAM", duration: "REGULAR", fullTime: { home: 2, away: 1 }, halfTime: { home: 1, away: 0 } });
+		expect(v4.score).toEqual({
+			winner: "HOME_TEAM",
+			duration: "REGULAR",
+			fullTime: { home: 2, away: 1 },
+			halfTime: { home: 1, away: 0 },
+		});
 		expect(v4.season).toEqual({ year: 2022 });
 	});
 
@@ -65,22 +78,36 @@ describe("cursors", () => {
 		const cursor = { utcDate: "2022-12-18T15:00:00Z", id: "wc-2022-final-argentina-france" };
 		expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
 		expect(decodeCursor("not-a-cursor")).toBeNull();
-		expect(() => readCursor("bm9wZQ")).toThrow(expect.objectContaining({ code: 422, data: [expect.objectContaining({ field: "cursor" })] }));
+		expect(() => readCursor("bm9wZQ")).toThrow(
+			expect.objectContaining({
+				code: 422,
+				data: [expect.objectContaining({ field: "cursor" })],
+			}),
+		);
 		expect(readCursor(undefined)).toBeNull();
 	});
 
 	test("a page starts strictly after the last row of the previous one", () => {
 		expect(afterCursor({ utcDate: "2022-12-18T15:00:00Z", id: "b" })).toEqual({
-			$or: [{ utcDate: { $lt: "2022-12-18T15:00:00Z" } }, { utcDate: "2022-12-18T15:00:00Z", _id: { $gt: "b" } }],
+			$or: [
+				{ utcDate: { $lt: "2022-12-18T15:00:00Z" } },
+				{ utcDate: "2022-12-18T15:00:00Z", _id: { $gt: "b" } },
+			],
 		});
 	});
 });
 
 describe("v2Filter", () => {
 	test("several competitions at once, with or without `competition`", () => {
-		expect(v2Filter(validated(resultsListV2Params, { competitions: "PL,CL" }))).toEqual({ "competition.code": { $in: ["PL", "CL"] } });
-		expect(v2Filter(validated(resultsListV2Params, { competition: "PL", competitions: "PL" }))).toEqual({ "competition.code": { $in: ["PL"] } });
-		expect(v2Filter(validated(resultsListV2Params, { competition: "WC", season: 2022 }))).toEqual({ "competition.code": "WC", "season.year": 2022 });
+		expect(v2Filter(validated(resultsListV2Params, { competitions: "PL,CL" }))).toEqual({
+			"competition.code": { $in: ["PL", "CL"] },
+		});
+		expect(
+			v2Filter(validated(resultsListV2Params, { competition: "PL", competitions: "PL" })),
+		).toEqual({ "competition.code": { $in: ["PL"] } });
+		expect(
+			v2Filter(validated(resultsListV2Params, { competition: "WC", season: 2022 })),
+		).toEqual({ "competition.code": "WC", "season.year": 2022 });
 	});
 });
 
@@ -104,12 +131,23 @@ describe("listResultsV2", () => {
 	}
 
 	/** The summary worked out by hand from every live view, the way a reader would. */
-	async function expectedSummary(collection: DocumentCollection, codes: string[], status?: string) {
+	async function expectedSummary(
+		collection: DocumentCollection,
+		codes: string[],
+		status?: string,
+	) {
 		const live = (await collection.find({ _deleted: false })).filter(
-			view => codes.includes((view.competition as { code: string }).code) && (status === undefined || view.status === status),
+			view =>
+				codes.includes((view.competition as { code: string }).code) &&
+				(status === undefined || view.status === status),
 		);
 		const dates = live.map(view => String(view.utcDate).slice(0, 10)).sort();
-		return { count: live.length, first: dates[0], last: dates[dates.length - 1], played: live.filter(view => view.status === "FINISHED").length };
+		return {
+			count: live.length,
+			first: dates[0],
+			last: dates[dates.length - 1],
+			played: live.filter(view => view.status === "FINISHED").length,
+		};
 	}
 
 	test("the resultSet summarises every match of the filters on every page, and the pages cover them once each", async () => {
@@ -122,13 +160,26 @@ describe("listResultsV2", () => {
 			[{ competitions: "PL,BL1", status: "SCHEDULED", limit: 5 }, ["PL", "BL1"]],
 			[{ competitions: "PL,BL1", status: "FINISHED", limit: 5 }, ["PL", "BL1"]],
 		] as const) {
-			const expected = await expectedSummary(collection, [...codes], "status" in params ? params.status : undefined);
+			const expected = await expectedSummary(
+				collection,
+				[...codes],
+				"status" in params ? params.status : undefined,
+			);
 			const seen: string[] = [];
 			let cursor: string | undefined;
 			do {
-				const page = await listResultsV2(collection, validated(resultsListV2Params, { season: 2024, ...params, cursor } as ResultsListV2Params));
+				const page = await listResultsV2(
+					collection,
+					validated(resultsListV2Params, {
+						season: 2024,
+						...params,
+						cursor,
+					} as ResultsListV2Params),
+				);
 				expect(page.resultSet).toEqual(expected);
-				seen.push(...page.matches.map(m => String((m as unknown as { utcDate: string }).utcDate)));
+				seen.push(
+					...page.matches.map(m => String((m as unknown as { utcDate: string }).utcDate)),
+				);
 				cursor = page.next ?? undefined;
 			} while (cursor);
 			expect(seen).toHaveLength(expected.count);
@@ -137,7 +188,14 @@ describe("listResultsV2", () => {
 	});
 
 	test("nothing matching: an empty summary and no next page", async () => {
-		const page = await listResultsV2(await storedViews(), validated(resultsListV2Params, { competition: "WC", season: 2024 }));
-		expect(page).toMatchObject({ resultSet: { count: 0, first: null, last: null, played: 0 }, matches: [], next: null });
+		const page = await listResultsV2(
+			await storedViews(),
+			validated(resultsListV2Params, { competition: "WC", season: 2024 }),
+		);
+		expect(page).toMatchObject({
+			resultSet: { count: 0, first: null, last: null, played: 0 },
+			matches: [],
+			next: null,
+		});
 	});
 });

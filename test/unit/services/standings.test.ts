@@ -7,10 +7,19 @@ import type { Change, ListResult } from "../../../contracts";
 import type { Match, TeamRef } from "../../../domain/model";
 import { normaliseScore } from "../../../domain/score";
 import type { Standing } from "../../../domain/standings";
-import { type DocumentCollection, type NedbDatastore, NedbDocumentCollection } from "../../../storage/collections";
+import {
+	type DocumentCollection,
+	type NedbDatastore,
+	NedbDocumentCollection,
+} from "../../../storage/collections";
 import type { DbMethods } from "../../../mixins/db.mixin";
 import { listPage } from "../../../mixins/listing";
-import { applyStandingChanges, indexMatchesByTable, MATCHES, STANDINGS } from "../../../services/standings/standings.projection";
+import {
+	applyStandingChanges,
+	indexMatchesByTable,
+	MATCHES,
+	STANDINGS,
+} from "../../../services/standings/standings.projection";
 import { standingsListParams } from "../../../services/standings/standings.contract";
 import { standingsPageRequest } from "../../../services/standings/standings.query";
 import { validated } from "../../support/params";
@@ -36,11 +45,19 @@ beforeEach(async () => {
 		[STANDINGS, await memoryCollection()],
 		[MATCHES, await memoryCollection()],
 	]);
-	service = { collection: (name: string) => collections.get(name)! } as unknown as Service & DbMethods;
+	service = { collection: (name: string) => collections.get(name)! } as unknown as Service &
+		DbMethods;
 	await indexMatchesByTable(service);
 });
 
-function worldCupMatch(id: string, home: TeamRef, away: TeamRef, ft: [number, number], group: string | null, stage = "GROUP_STAGE"): Match {
+function worldCupMatch(
+	id: string,
+	home: TeamRef,
+	away: TeamRef,
+	ft: [number, number],
+	group: string | null,
+	stage = "GROUP_STAGE",
+): Match {
 	return {
 		id,
 		competition: { code: "WC", name: "FIFA World Cup" },
@@ -57,16 +74,27 @@ function worldCupMatch(id: string, home: TeamRef, away: TeamRef, ft: [number, nu
 	};
 }
 
-const changed = (match: Match, at = ++seq): Change => ({ seq: at, kind: "match", id: match.id, deleted: false, doc: match });
+const changed = (match: Match, at = ++seq): Change => ({
+	seq: at,
+	kind: "match",
+	id: match.id,
+	deleted: false,
+	doc: match,
+});
 const deleted = (id: string, at = ++seq): Change => ({ seq: at, kind: "match", id, deleted: true });
 
 async function standings(params: Record<string, unknown> = {}): Promise<ListResult<Standing>> {
-	return listPage<Standing>(service.collection(STANDINGS), standingsPageRequest(validated(standingsListParams, params)));
+	return listPage<Standing>(
+		service.collection(STANDINGS),
+		standingsPageRequest(validated(standingsListParams, params)),
+	);
 }
 
 /** Each table as "GROUP: team points, team points, …". */
 async function tables(): Promise<string[]> {
-	return (await standings()).rows.map(s => `${s.group}: ${s.table.map(row => `${row.team.tla} ${row.points}`).join(", ")}`);
+	return (await standings()).rows.map(
+		s => `${s.group}: ${s.table.map(row => `${row.team.tla} ${row.points}`).join(", ")}`,
+	);
 }
 
 const upset = worldCupMatch("wc-c-arg-ksa", ARG, KSA, [1, 2], "GROUP_C");
@@ -83,10 +111,58 @@ test("when a batch of matches arrives, then every table they make is built and k
 		stage: "GROUP_STAGE",
 		group: "GROUP_C",
 		table: [
-			{ position: 1, team: KSA, playedGames: 1, form: "W", won: 1, draw: 0, lost: 0, points: 3, goalsFor: 2, goalsAgainst: 1, goalDifference: 1 },
-			{ position: 2, team: MEX, playedGames: 1, form: "D", won: 0, draw: 1, lost: 0, points: 1, goalsFor: 0, goalsAgainst: 0, goalDifference: 0 },
-			{ position: 3, team: POL, playedGames: 1, form: "D", won: 0, draw: 1, lost: 0, points: 1, goalsFor: 0, goalsAgainst: 0, goalDifference: 0 },
-			{ position: 4, team: ARG, playedGames: 1, form: "L", won: 0, draw: 0, lost: 1, points: 0, goalsFor: 1, goalsAgainst: 2, goalDifference: -1 },
+			{
+				position: 1,
+				team: KSA,
+				playedGames: 1,
+				form: "W",
+				won: 1,
+				draw: 0,
+				lost: 0,
+				points: 3,
+				goalsFor: 2,
+				goalsAgainst: 1,
+				goalDifference: 1,
+			},
+			{
+				position: 2,
+				team: MEX,
+				playedGames: 1,
+				form: "D",
+				won: 0,
+				draw: 1,
+				lost: 0,
+				points: 1,
+				goalsFor: 0,
+				goalsAgainst: 0,
+				goalDifference: 0,
+			},
+			{
+				position: 3,
+				team: POL,
+				playedGames: 1,
+				form: "D",
+				won: 0,
+				draw: 1,
+				lost: 0,
+				points: 1,
+				goalsFor: 0,
+				goalsAgainst: 0,
+				goalDifference: 0,
+			},
+			{
+				position: 4,
+				team: ARG,
+				playedGames: 1,
+				form: "L",
+				won: 0,
+				draw: 0,
+				lost: 1,
+				points: 0,
+				goalsFor: 1,
+				goalsAgainst: 2,
+				goalDifference: -1,
+			},
 		],
 	});
 });
@@ -115,14 +191,27 @@ test("when an older change arrives after a newer one, or twice in a batch, then 
 	const corrected = { ...upset, score: normaliseScore({ ft: [2, 0] }) };
 	await applyStandingChanges(service, [changed(upset, 5), changed(corrected, 7)]);
 	expect(await tables()).toEqual(["GROUP_C: ARG 3, KSA 0"]);
-	await applyStandingChanges(service, [changed(upset, 5), changed({ ...upset, group: "GROUP_H" }, 6)]);
+	await applyStandingChanges(service, [
+		changed(upset, 5),
+		changed({ ...upset, group: "GROUP_H" }, 6),
+	]);
 	expect(await tables()).toEqual(["GROUP_C: ARG 3, KSA 0"]);
 });
 
 test("filters pick tables by competition, season and group; bookkeeping fields are never shown", async () => {
 	await applyStandingChanges(service, [changed(upset), changed({ ...draw, group: "GROUP_D" })]);
-	expect((await standings({ competition: "WC", season: 2022, group: "GROUP_D" })).rows.map(s => s.group)).toEqual(["GROUP_D"]);
+	expect(
+		(await standings({ competition: "WC", season: 2022, group: "GROUP_D" })).rows.map(
+			s => s.group,
+		),
+	).toEqual(["GROUP_D"]);
 	expect((await standings({ competition: "PL" })).total).toBe(0);
 	expect((await standings({ season: 2026 })).total).toBe(0);
-	expect(Object.keys((await standings()).rows[0])).toEqual(["competition", "season", "stage", "group", "table"]);
+	expect(Object.keys((await standings()).rows[0])).toEqual([
+		"competition",
+		"season",
+		"stage",
+		"group",
+		"table",
+	]);
 });

@@ -25,7 +25,12 @@ export class ApiError extends Error {
 async function errorOf(response) {
 	try {
 		const body = await response.json();
-		if (body && body.error) return new ApiError(response.status, String(body.error.type), String(body.error.message));
+		if (body && body.error)
+			return new ApiError(
+				response.status,
+				String(body.error.type),
+				String(body.error.message),
+			);
 	} catch {
 		// Not our error shape: described by the status alone.
 	}
@@ -39,7 +44,8 @@ async function errorOf(response) {
  */
 export async function getJson(path, query = {}, signal) {
 	const params = new URLSearchParams();
-	for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(name, String(value));
+	for (const [name, value] of Object.entries(query))
+		if (value !== undefined && value !== "") params.set(name, String(value));
 	const url = params.size ? `${path}?${params}` : path;
 	const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
 	if (!response.ok) throw await errorOf(response);
@@ -53,12 +59,16 @@ export function competitions(signal) {
 
 /** A competition season's tables (one per group in a cup). @param {string} code @param {number} season @param {AbortSignal} signal */
 export function standings(code, season, signal) {
-	return getJson("/api/v1/standings", { competition: code, season, pageSize: 100 }, signal).then(page => page.rows);
+	return getJson("/api/v1/standings", { competition: code, season, pageSize: 100 }, signal).then(
+		page => page.rows,
+	);
 }
 
 /** The teams of a competition season. @param {string} code @param {number} season @param {AbortSignal} signal */
 export function teams(code, season, signal) {
-	return getJson("/api/v1/teams", { competition: code, season, pageSize: 100 }, signal).then(page => page.rows);
+	return getJson("/api/v1/teams", { competition: code, season, pageSize: 100 }, signal).then(
+		page => page.rows,
+	);
 }
 
 /** @param {Record<string, string | number | undefined>} query @param {AbortSignal} signal @returns {Promise<ListResult<any>>} */
@@ -85,7 +95,9 @@ export async function allMatches(filters, signal) {
 
 /** The newest match the filters select, or null. @param {Record<string, string | number | undefined>} filters @param {AbortSignal} signal */
 export function latestMatch(filters, signal) {
-	return getJson("/api/v2/results", { ...filters, limit: 1 }, signal).then(answer => answer.matches[0] ?? null);
+	return getJson("/api/v2/results", { ...filters, limit: 1 }, signal).then(
+		answer => answer.matches[0] ?? null,
+	);
 }
 
 /** The gateway's view of the cluster (GET /api/cluster). @param {AbortSignal} signal */

@@ -26,24 +26,52 @@ function nodeCard(node) {
 	return el(
 		"li",
 		{ class: "card node", "data-node": node.id },
-		el("h3", {}, node.id, node.local ? el("span", { class: "muted" }, " (this gateway)") : null),
-		el("p", { class: `state state-${node.available ? "up" : "down"}` }, node.available ? "Available" : "Unavailable"),
+		el(
+			"h3",
+			{},
+			node.id,
+			node.local ? el("span", { class: "muted" }, " (this gateway)") : null,
+		),
+		el(
+			"p",
+			{ class: `state state-${node.available ? "up" : "down"}` },
+			node.available ? "Available" : "Unavailable",
+		),
 		el(
 			"dl",
 			{ class: "facts" },
-			...fact("Requests", node.requestsPerMinute === null ? "not known" : `${number.format(node.requestsPerMinute)} per minute`),
+			...fact(
+				"Requests",
+				node.requestsPerMinute === null
+					? "not known"
+					: `${number.format(node.requestsPerMinute)} per minute`,
+			),
 			...fact("CPU", node.cpu === null ? "not known" : `${node.cpu} %`),
 			...fact("Moleculer", node.moleculerVersion ?? "not known"),
 		),
 		el("h4", {}, "Services"),
 		node.services.length
-			? el("ul", { class: "chips", "aria-label": `Services on ${node.id}` }, ...node.services.map(service => el("li", { class: "chip" }, service.name)))
+			? el(
+					"ul",
+					{ class: "chips", "aria-label": `Services on ${node.id}` },
+					...node.services.map(service => el("li", { class: "chip" }, service.name)),
+				)
 			: el("p", { class: "muted" }, "None (a node without services, e.g. a REPL)."),
 		actions.length
 			? table(
 					`Requests handled on ${node.id}`,
-					[{ label: "Action", className: "wide" }, { label: "Per minute", className: "num" }, { label: "Since start", className: "num" }],
-					actions.map(action => row([[el("code", {}, action.action), "wide"], [number.format(action.perMinute), "num"], [number.format(action.total), "num"]])),
+					[
+						{ label: "Action", className: "wide" },
+						{ label: "Per minute", className: "num" },
+						{ label: "Since start", className: "num" },
+					],
+					actions.map(action =>
+						row([
+							[el("code", {}, action.action), "wide"],
+							[number.format(action.perMinute), "num"],
+							[number.format(action.total), "num"],
+						]),
+					),
 				)
 			: null,
 	);
@@ -51,23 +79,44 @@ function nodeCard(node) {
 
 /** @param {SyncStatus | null} sync */
 function syncSection(sync) {
-	const section = el("section", { "aria-labelledby": "sync-heading" }, el("h2", { id: "sync-heading" }, "Projections and sync"));
+	const section = el(
+		"section",
+		{ "aria-labelledby": "sync-heading" },
+		el("h2", { id: "sync-heading" }, "Projections and sync"),
+	);
 	if (!sync) {
 		section.append(notice("No node runs sync right now."));
 		return section;
 	}
 	const lastSync = sync.lastSync ? new Date(sync.lastSync).toLocaleTimeString() : "not yet";
 	section.append(
-		el("p", {}, `Sync runs on ${sync.node}. Its log's head is at ${number.format(sync.head)}, published up to ${number.format(sync.published)}; last sync: ${lastSync}.`),
+		el(
+			"p",
+			{},
+			`Sync runs on ${sync.node}. Its log's head is at ${number.format(sync.head)}, published up to ${number.format(sync.published)}; last sync: ${lastSync}.`,
+		),
 		sync.consumers.length
 			? table(
 					"Each projection's checkpoint and lag (changes behind the head)",
-					[{ label: "Projection", className: "wide" }, { label: "Checkpoint", className: "num" }, { label: "Lag", className: "num" }],
+					[
+						{ label: "Projection", className: "wide" },
+						{ label: "Checkpoint", className: "num" },
+						{ label: "Lag", className: "num" },
+					],
 					sync.consumers.map(consumer =>
 						row([
 							[el("code", {}, consumer.consumer), "wide"],
 							[number.format(consumer.checkpoint), "num"],
-							[el("span", { class: consumer.lag === 0 ? "lag-none" : "lag-some" }, consumer.lag === 0 ? "0 (in sync)" : number.format(consumer.lag)), "num"],
+							[
+								el(
+									"span",
+									{ class: consumer.lag === 0 ? "lag-none" : "lag-some" },
+									consumer.lag === 0
+										? "0 (in sync)"
+										: number.format(consumer.lag),
+								),
+								"num",
+							],
 						]),
 					),
 				)
@@ -80,20 +129,39 @@ function syncSection(sync) {
 function clusterParts(view) {
 	const available = view.nodes.filter(node => node.available).length;
 	return [
-		el("p", { class: "lead" }, `${view.nodes.length} ${view.nodes.length === 1 ? "node" : "nodes"} (${available} available), ${view.services.length} services.`),
-		el("section", { "aria-labelledby": "nodes-heading" }, el("h2", { id: "nodes-heading" }, "Nodes"), el("ul", { class: "cards cards-wide" }, ...view.nodes.map(nodeCard))),
+		el(
+			"p",
+			{ class: "lead" },
+			`${view.nodes.length} ${view.nodes.length === 1 ? "node" : "nodes"} (${available} available), ${view.services.length} services.`,
+		),
+		el(
+			"section",
+			{ "aria-labelledby": "nodes-heading" },
+			el("h2", { id: "nodes-heading" }, "Nodes"),
+			el("ul", { class: "cards cards-wide" }, ...view.nodes.map(nodeCard)),
+		),
 		el(
 			"div",
 			{ class: "columns" },
 			syncSection(view.sync),
 			el(
-			"section",
-			{ "aria-labelledby": "services-heading" },
-			el("h2", { id: "services-heading" }, "Services"),
-			table(
-				"Each service version and its nodes",
-				[{ label: "Service" }, { label: "Version" }, { label: "Nodes", className: "wide" }],
-				view.services.map(service => row([el("code", {}, service.service), service.version, [service.nodes.join(", "), "wide"]])),
+				"section",
+				{ "aria-labelledby": "services-heading" },
+				el("h2", { id: "services-heading" }, "Services"),
+				table(
+					"Each service version and its nodes",
+					[
+						{ label: "Service" },
+						{ label: "Version" },
+						{ label: "Nodes", className: "wide" },
+					],
+					view.services.map(service =>
+						row([
+							el("code", {}, service.service),
+							service.version,
+							[service.nodes.join(", "), "wide"],
+						]),
+					),
 				),
 			),
 		),
@@ -120,8 +188,13 @@ export async function renderCluster({ main, signal }) {
 			} catch (error) {
 				if (api.isAbort(error)) return;
 				const reason = error instanceof Error ? error.message : String(error);
-				if (shown) updated.textContent = `Could not refresh (${reason}); trying again in ${POLL_MS / 1000} s.`;
-				else replace(content, notice(`The cluster view could not be loaded: ${reason}`, "error"));
+				if (shown)
+					updated.textContent = `Could not refresh (${reason}); trying again in ${POLL_MS / 1000} s.`;
+				else
+					replace(
+						content,
+						notice(`The cluster view could not be loaded: ${reason}`, "error"),
+					);
 			}
 		}
 		if (!signal.aborted) timer = window.setTimeout(refresh, POLL_MS);

@@ -13,13 +13,24 @@ const startYear = season => Number(season.id.split("-").pop());
 /** @param {{ code: string, name: string, type: string, area: { name: string }, seasons: Array<{ id: string, startDate: string, endDate: string }> }} competition */
 function competitionCard(competition) {
 	const seasons = competition.seasons.map(season =>
-		el("li", {}, link(`/competitions/${competition.code}/${startYear(season)}`, seasonLabel(season.startDate, season.endDate))),
+		el(
+			"li",
+			{},
+			link(
+				`/competitions/${competition.code}/${startYear(season)}`,
+				seasonLabel(season.startDate, season.endDate),
+			),
+		),
 	);
 	return el(
 		"li",
 		{ class: "card" },
 		el("h2", {}, competition.name),
-		el("p", { class: "muted" }, `${competition.area.name} · ${competition.type === "CUP" ? "Cup" : "League"}`),
+		el(
+			"p",
+			{ class: "muted" },
+			`${competition.area.name} · ${competition.type === "CUP" ? "Cup" : "League"}`,
+		),
 		el("ul", { class: "chips", "aria-label": `${competition.name} seasons` }, ...seasons),
 	);
 }
@@ -32,22 +43,42 @@ export async function renderCompetitions({ main, signal }) {
 	replace(
 		main,
 		el("h1", {}, "Competitions"),
-		el("p", { class: "lead" }, "Choose a season for its table and its results, round by round."),
+		el(
+			"p",
+			{ class: "lead" },
+			"Choose a season for its table and its results, round by round.",
+		),
 		el("ul", { class: "cards" }, ...competitions.map(competitionCard)),
 	);
 }
 
 /** The table section: standings, or a clear word when this gateway has none. @param {string} code @param {number} season @param {AbortSignal} signal */
 async function tableSection(code, season, signal) {
-	const section = el("section", { "aria-labelledby": "table-heading" }, el("h2", { id: "table-heading" }, "Table"));
+	const section = el(
+		"section",
+		{ "aria-labelledby": "table-heading" },
+		el("h2", { id: "table-heading" }, "Table"),
+	);
 	try {
 		const tables = await api.standings(code, season, signal);
-		if (tables.length === 0) section.append(notice("There is no table for this season (its matches are all knockout rounds)."));
+		if (tables.length === 0)
+			section.append(
+				notice("There is no table for this season (its matches are all knockout rounds)."),
+			);
 		else section.append(...standingsTables(tables, `/${code}/${season}`));
 	} catch (error) {
-		if (error instanceof api.ApiError && error.unavailable) section.append(notice("The table is not available: this server does not provide standings."));
+		if (error instanceof api.ApiError && error.unavailable)
+			section.append(
+				notice("The table is not available: this server does not provide standings."),
+			);
 		else if (api.isAbort(error)) throw error;
-		else section.append(notice(`The table could not be loaded: ${error instanceof Error ? error.message : error}`, "error"));
+		else
+			section.append(
+				notice(
+					`The table could not be loaded: ${error instanceof Error ? error.message : error}`,
+					"error",
+				),
+			);
 	}
 	return section;
 }
@@ -58,13 +89,24 @@ async function tableSection(code, season, signal) {
  * @param {import("./format.js").Round[]} rounds @param {string | undefined} wanted @param {string} basePath "/competitions/PL/2024" @param {string} context
  */
 function resultsSection(rounds, wanted, basePath, context) {
-	const section = el("section", { "aria-labelledby": "results-heading" }, el("h2", { id: "results-heading" }, "Results"));
+	const section = el(
+		"section",
+		{ "aria-labelledby": "results-heading" },
+		el("h2", { id: "results-heading" }, "Results"),
+	);
 	if (rounds.length === 0) {
 		section.append(notice("No matches in this season."));
 		return section;
 	}
-	let index = Math.max(0, rounds.findIndex(round => round.key === (wanted ?? currentRound(rounds).key)));
-	const select = el("select", { id: "round" }, ...rounds.map(round => el("option", { value: round.key }, round.label)));
+	let index = Math.max(
+		0,
+		rounds.findIndex(round => round.key === (wanted ?? currentRound(rounds).key)),
+	);
+	const select = el(
+		"select",
+		{ id: "round" },
+		...rounds.map(round => el("option", { value: round.key }, round.label)),
+	);
 	const previous = el("button", { type: "button", class: "secondary" }, "‹ Previous");
 	const next = el("button", { type: "button", class: "secondary" }, "Next ›");
 	const list = el("div", { id: "round-matches" });
@@ -82,7 +124,17 @@ function resultsSection(rounds, wanted, basePath, context) {
 	previous.addEventListener("click", () => showRound(Math.max(0, index - 1)));
 	next.addEventListener("click", () => showRound(Math.min(rounds.length - 1, index + 1)));
 
-	section.append(el("div", { class: "toolbar" }, el("label", { for: "round" }, "Round"), select, previous, next), list);
+	section.append(
+		el(
+			"div",
+			{ class: "toolbar" },
+			el("label", { for: "round" }, "Round"),
+			select,
+			previous,
+			next,
+		),
+		list,
+	);
 	showRound(index);
 	return section;
 }
@@ -92,19 +144,40 @@ export async function renderSeason({ main, captures, signal }) {
 	const [code, seasonText, roundKey] = captures;
 	const season = Number(seasonText);
 	replace(main, el("h1", {}, `${code} ${season}`), notice("Loading the season…"));
-	const [competitions, matches, table] = await Promise.all([api.competitions(signal), api.allMatches({ competition: code, season }, signal), tableSection(code, season, signal)]);
+	const [competitions, matches, table] = await Promise.all([
+		api.competitions(signal),
+		api.allMatches({ competition: code, season }, signal),
+		tableSection(code, season, signal),
+	]);
 
 	const competition = competitions.find((/** @type {{ code: string }} */ c) => c.code === code);
-	const seasonInfo = competition?.seasons.find((/** @type {{ id: string }} */ s) => s.id === `${code}-${season}`);
+	const seasonInfo = competition?.seasons.find(
+		(/** @type {{ id: string }} */ s) => s.id === `${code}-${season}`,
+	);
 	const title = `${competition?.name ?? code} ${seasonInfo ? seasonLabel(seasonInfo.startDate, seasonInfo.endDate) : season}`;
 	document.title = `${title} — matchday`;
 	const basePath = `/competitions/${code}/${season}`;
 	const stages = [...new Set(matches.map(match => stageName(match.stage)))];
 	replace(
 		main,
-		el("nav", { "aria-label": "Breadcrumb", class: "breadcrumb" }, link("/", "Competitions"), " › ", el("span", { "aria-current": "page" }, title)),
+		el(
+			"nav",
+			{ "aria-label": "Breadcrumb", class: "breadcrumb" },
+			link("/", "Competitions"),
+			" › ",
+			el("span", { "aria-current": "page" }, title),
+		),
 		el("h1", {}, title),
-		el("p", { class: "lead" }, `${matches.length} matches${stages.length > 1 ? `: ${stages.join(", ")}` : ""}.`),
-		el("div", { class: "columns" }, table, resultsSection(roundsOf(matches), roundKey, basePath, `/${code}/${season}`)),
+		el(
+			"p",
+			{ class: "lead" },
+			`${matches.length} matches${stages.length > 1 ? `: ${stages.join(", ")}` : ""}.`,
+		),
+		el(
+			"div",
+			{ class: "columns" },
+			table,
+			resultsSection(roundsOf(matches), roundKey, basePath, `/${code}/${season}`),
+		),
 	);
 }

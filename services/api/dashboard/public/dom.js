@@ -53,14 +53,23 @@ export function badge(tla) {
 
 /** A team: badge and name, linking to its page (in a competition season when one is given). @param {{ id: string, name: string, tla: string, shortName?: string }} team @param {string} [context] "/PL/2024" */
 export function teamLink(team, context = "") {
-	const anchor = link(`/teams/${encodeURIComponent(team.id)}${context}`, badge(team.tla), " ", el("span", { class: "team-name" }, team.shortName || team.name));
+	const anchor = link(
+		`/teams/${encodeURIComponent(team.id)}${context}`,
+		badge(team.tla),
+		" ",
+		el("span", { class: "team-name" }, team.shortName || team.name),
+	);
 	anchor.classList.add("team-link");
 	return anchor;
 }
 
 /** A message in place of content: loading, empty, or an error (announced at once). @param {string} text @param {"info" | "error"} [kind] */
 export function notice(text, kind = "info") {
-	return el("p", { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" }, text);
+	return el(
+		"p",
+		{ class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" },
+		text,
+	);
 }
 
 /** A table with a caption and column headers; `optional` columns are hidden on narrow screens. @param {string} caption @param {Array<{ label: string, className?: string, abbr?: string }>} columns @param {Node[]} rows */
@@ -68,18 +77,47 @@ export function table(caption, columns, rows) {
 	const head = el(
 		"tr",
 		{},
-		...columns.map(column => el("th", { scope: "col", class: column.className }, column.abbr ? el("abbr", { title: column.label }, column.abbr) : column.label)),
+		...columns.map(column =>
+			el(
+				"th",
+				{ scope: "col", class: column.className },
+				column.abbr ? el("abbr", { title: column.label }, column.abbr) : column.label,
+			),
+		),
 	);
-	return el("div", { class: "table-scroll" }, el("table", {}, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...rows)));
+	return el(
+		"div",
+		{ class: "table-scroll" },
+		el(
+			"table",
+			{},
+			el("caption", {}, caption),
+			el("thead", {}, head),
+			el("tbody", {}, ...rows),
+		),
+	);
 }
 
 /** A row of cells; each cell is content or [content, className]. @param {Array<Child | [Child, string]>} cells */
 export function row(cells) {
-	return el("tr", {}, ...cells.map(cell => (Array.isArray(cell) ? el("td", { class: cell[1] }, cell[0]) : el("td", {}, cell))));
+	return el(
+		"tr",
+		{},
+		...cells.map(cell =>
+			Array.isArray(cell) ? el("td", { class: cell[1] }, cell[0]) : el("td", {}, cell),
+		),
+	);
 }
 
 /** Kick-off in the reader's time zone: "Sun 18 Dec 2022, 16:00". @param {string} utcDate */
 export function kickOff(utcDate) {
 	const date = new Date(utcDate);
-	return new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+	return new Intl.DateTimeFormat(undefined, {
+		weekday: "short",
+		day: "numeric",
+		month: "short",
+		year: "numeric",
+		hour: "2-digit",
+		minute: "2-digit",
+	}).format(date);
 }

@@ -32,7 +32,8 @@ export function scoreLine(line) {
 
 /** @param {ScoreLine | undefined} a @param {ScoreLine | undefined} b @returns {ScoreLine | undefined} */
 function plus(a, b) {
-	if (!a || !b || a.home === null || a.away === null || b.home === null || b.away === null) return undefined;
+	if (!a || !b || a.home === null || a.away === null || b.home === null || b.away === null)
+		return undefined;
 	return { home: a.home + b.home, away: a.away + b.away };
 }
 
@@ -46,13 +47,20 @@ function plus(a, b) {
 export function describeScore(score) {
 	const halfTime = scoreLine(score.halfTime);
 	const ht = halfTime ? `HT ${halfTime}` : null;
-	if (score.duration === "REGULAR") return { result: scoreLine(score.fullTime), extra: "", halfTime: ht };
+	if (score.duration === "REGULAR")
+		return { result: scoreLine(score.fullTime), extra: "", halfTime: ht };
 	// After 120 minutes: regular time plus the goals of extra time.
-	const afterExtraTime = plus(score.regularTime, score.extraTime) ?? (score.duration === "EXTRA_TIME" ? score.fullTime : undefined);
+	const afterExtraTime =
+		plus(score.regularTime, score.extraTime) ??
+		(score.duration === "EXTRA_TIME" ? score.fullTime : undefined);
 	const result = scoreLine(afterExtraTime);
 	if (score.duration === "EXTRA_TIME") return { result, extra: " (a.e.t.)", halfTime: ht };
 	const penalties = scoreLine(score.penalties);
-	return { result, extra: penalties ? ` (a.e.t.), ${penalties} pens` : " (a.e.t.)", halfTime: ht };
+	return {
+		result,
+		extra: penalties ? ` (a.e.t.), ${penalties} pens` : " (a.e.t.)",
+		halfTime: ht,
+	};
 }
 
 /** The whole score on one line: "3–3 (a.e.t.), 4–2 pens". @param {V4Score} score */
@@ -70,7 +78,9 @@ export function outcomeFor(match, teamId) {
 	const winner = match.score.winner;
 	if (!winner) return null;
 	if (winner === "DRAW") return "D";
-	const won = (winner === "HOME_TEAM" && match.homeTeam.id === teamId) || (winner === "AWAY_TEAM" && match.awayTeam.id === teamId);
+	const won =
+		(winner === "HOME_TEAM" && match.homeTeam.id === teamId) ||
+		(winner === "AWAY_TEAM" && match.awayTeam.id === teamId);
 	return won ? "W" : "L";
 }
 
@@ -104,7 +114,9 @@ const LEAGUE_STAGES = ["REGULAR_SEASON", "LEAGUE_STAGE"];
 export function roundKey(match) {
 	const stage = match.stage.toLowerCase().replace(/_/g, "-");
 	if (match.matchday === null) return stage;
-	return LEAGUE_STAGES.includes(match.stage) ? `md-${match.matchday}` : `${stage}-${match.matchday}`;
+	return LEAGUE_STAGES.includes(match.stage)
+		? `md-${match.matchday}`
+		: `${stage}-${match.matchday}`;
 }
 
 /** "Matchday 12", "Group stage · Matchday 3", "Final". @param {Match} match */
@@ -125,20 +137,32 @@ export function roundsOf(matches) {
 	const rounds = new Map();
 	for (const match of matches) {
 		const key = roundKey(match);
-		const round = rounds.get(key) ?? { key, label: roundLabel(match), matches: [], first: match.utcDate };
+		const round = rounds.get(key) ?? {
+			key,
+			label: roundLabel(match),
+			matches: [],
+			first: match.utcDate,
+		};
 		round.matches.push(match);
 		if (match.utcDate < round.first) round.first = match.utcDate;
 		rounds.set(key, round);
 	}
-	const byKickOff = (/** @type {Match} */ a, /** @type {Match} */ b) => a.utcDate.localeCompare(b.utcDate) || a.id.localeCompare(b.id);
+	const byKickOff = (/** @type {Match} */ a, /** @type {Match} */ b) =>
+		a.utcDate.localeCompare(b.utcDate) || a.id.localeCompare(b.id);
 	return [...rounds.values()]
 		.sort((a, b) => a.first.localeCompare(b.first) || a.key.localeCompare(b.key))
-		.map(({ key, label, matches: roundMatches }) => ({ key, label, matches: roundMatches.sort(byKickOff) }));
+		.map(({ key, label, matches: roundMatches }) => ({
+			key,
+			label,
+			matches: roundMatches.sort(byKickOff),
+		}));
 }
 
 /** The round to open on: the latest with a result, else the first. @param {Round[]} rounds */
 export function currentRound(rounds) {
-	const played = rounds.filter(round => round.matches.some(match => match.status === "FINISHED" || match.status === "AWARDED"));
+	const played = rounds.filter(round =>
+		round.matches.some(match => match.status === "FINISHED" || match.status === "AWARDED"),
+	);
 	return played[played.length - 1] ?? rounds[0];
 }
 
@@ -166,7 +190,9 @@ export function badgeHue(tla) {
 /** Age in whole years on `today`. @param {string} dateOfBirth "YYYY-MM-DD" @param {Date} today */
 export function ageOn(dateOfBirth, today) {
 	const [year, month, day] = dateOfBirth.split("-").map(Number);
-	const hadBirthday = today.getUTCMonth() + 1 > month || (today.getUTCMonth() + 1 === month && today.getUTCDate() >= day);
+	const hadBirthday =
+		today.getUTCMonth() + 1 > month ||
+		(today.getUTCMonth() + 1 === month && today.getUTCDate() >= day);
 	return today.getUTCFullYear() - year - (hadBirthday ? 0 : 1);
 }
 

@@ -18,8 +18,16 @@ import { renderTeam } from "./team.js";
 /** @type {Array<{ pattern: RegExp, view: View, section: string }>} */
 const ROUTES = [
 	{ pattern: /^\/$/, view: renderCompetitions, section: "competitions" },
-	{ pattern: /^\/competitions\/([A-Z0-9]+)\/(\d{4})(?:\/round\/([a-z0-9-]+))?$/, view: renderSeason, section: "competitions" },
-	{ pattern: /^\/teams\/([a-z0-9-]+)(?:\/([A-Z0-9]+)\/(\d{4}))?$/, view: renderTeam, section: "competitions" },
+	{
+		pattern: /^\/competitions\/([A-Z0-9]+)\/(\d{4})(?:\/round\/([a-z0-9-]+))?$/,
+		view: renderSeason,
+		section: "competitions",
+	},
+	{
+		pattern: /^\/teams\/([a-z0-9-]+)(?:\/([A-Z0-9]+)\/(\d{4}))?$/,
+		view: renderTeam,
+		section: "competitions",
+	},
 	{ pattern: /^\/players$/, view: renderPlayers, section: "players" },
 	{ pattern: /^\/cluster$/, view: renderCluster, section: "cluster" },
 ];
@@ -27,12 +35,16 @@ const ROUTES = [
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 
 /** What the current view needs stopped when the next one starts. */
-let current = { controller: new AbortController(), stop: /** @type {(() => void) | void} */ (undefined) };
+let current = {
+	controller: new AbortController(),
+	stop: /** @type {(() => void) | void} */ (undefined),
+};
 
 /** Marks the navigation link of the section being shown. @param {string} section */
 function markSection(section) {
 	for (const item of document.querySelectorAll("[data-section]")) {
-		if (item.getAttribute("data-section") === section) item.setAttribute("aria-current", "page");
+		if (item.getAttribute("data-section") === section)
+			item.setAttribute("aria-current", "page");
 		else item.removeAttribute("aria-current");
 	}
 }
@@ -60,13 +72,24 @@ async function show({ moveFocus }) {
 	}
 	try {
 		const captures = /** @type {RegExpExecArray} */ (route.pattern.exec(path)).slice(1);
-		const stop = await route.view({ main, captures, query: new URLSearchParams(search), signal: controller.signal });
+		const stop = await route.view({
+			main,
+			captures,
+			query: new URLSearchParams(search),
+			signal: controller.signal,
+		});
 		if (controller.signal.aborted) {
 			if (stop) stop();
 		} else current.stop = stop;
 	} catch (error) {
 		if (isAbort(error) || controller.signal.aborted) return;
-		replace(main, notice(`This page could not be shown: ${error instanceof Error ? error.message : String(error)}`, "error"));
+		replace(
+			main,
+			notice(
+				`This page could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+				"error",
+			),
+		);
 	}
 }
 

@@ -9,15 +9,31 @@ const OUTCOME_WORDS = { W: "Won", D: "Drawn", L: "Lost" };
 /** @param {import("./format.js").Match} match */
 function scoreCell(match) {
 	const { result, extra, halfTime } = describeScore(match.score);
-	if (!result) return el("span", { class: "score score-pending" }, match.status === "SCHEDULED" ? "vs" : match.status.toLowerCase());
-	return el("span", { class: "score" }, el("strong", {}, result), extra ? el("span", { class: "score-extra" }, extra) : null, halfTime ? el("small", { class: "half-time" }, halfTime) : null);
+	if (!result)
+		return el(
+			"span",
+			{ class: "score score-pending" },
+			match.status === "SCHEDULED" ? "vs" : match.status.toLowerCase(),
+		);
+	return el(
+		"span",
+		{ class: "score" },
+		el("strong", {}, result),
+		extra ? el("span", { class: "score-extra" }, extra) : null,
+		halfTime ? el("small", { class: "half-time" }, halfTime) : null,
+	);
 }
 
 /** @param {import("./format.js").Match} match @param {string} teamId */
 function outcomeBadge(match, teamId) {
 	const outcome = outcomeFor(match, teamId);
 	if (!outcome) return null;
-	return el("span", { class: `outcome outcome-${outcome}`, title: OUTCOME_WORDS[outcome] }, el("span", { "aria-hidden": "true" }, outcome), el("span", { class: "visually-hidden" }, OUTCOME_WORDS[outcome]));
+	return el(
+		"span",
+		{ class: `outcome outcome-${outcome}`, title: OUTCOME_WORDS[outcome] },
+		el("span", { "aria-hidden": "true" }, outcome),
+		el("span", { class: "visually-hidden" }, OUTCOME_WORDS[outcome]),
+	);
 }
 
 /**
@@ -28,11 +44,19 @@ function outcomeBadge(match, teamId) {
  */
 export function matchList(matches, context, label, options = {}) {
 	const items = matches.map(match => {
-		const when = [kickOff(match.utcDate), options.showRound ? roundLabel(match) : null, match.group ? stageName(match.group) : null];
+		const when = [
+			kickOff(match.utcDate),
+			options.showRound ? roundLabel(match) : null,
+			match.group ? stageName(match.group) : null,
+		];
 		return el(
 			"li",
 			{ class: "match", "data-match": match.id },
-			el("p", { class: "match-when" }, el("time", { datetime: match.utcDate }, when.filter(Boolean).join(" · "))),
+			el(
+				"p",
+				{ class: "match-when" },
+				el("time", { datetime: match.utcDate }, when.filter(Boolean).join(" · ")),
+			),
 			el(
 				"div",
 				{ class: "match-line" },

@@ -18,20 +18,35 @@ function playerItem(player) {
 		player.dateOfBirth ? `${ageOn(player.dateOfBirth, new Date())} years` : null,
 		player.club ? player.club.name : null,
 	].filter(Boolean);
-	return el("li", { class: "player" }, el("p", { class: "player-name" }, player.name), el("p", { class: "muted" }, facts.join(" · ")), el("p", {}, teamLink(player.team)));
+	return el(
+		"li",
+		{ class: "player" },
+		el("p", { class: "player-name" }, player.name),
+		el("p", { class: "muted" }, facts.join(" · ")),
+		el("p", {}, teamLink(player.team)),
+	);
 }
 
 /** "1 player", "Showing 25 of 134 players: type more to narrow it down". @param {{ rows: unknown[], total: number }} page */
 function countText(page) {
 	if (page.total === 0) return "No player has that name.";
-	if (page.total <= page.rows.length) return `${page.total} ${page.total === 1 ? "player" : "players"}`;
+	if (page.total <= page.rows.length)
+		return `${page.total} ${page.total === 1 ? "player" : "players"}`;
 	return `Showing ${page.rows.length} of ${page.total} players: type more to narrow it down.`;
 }
 
 /** @type {import("./main.js").View} */
 export async function renderPlayers({ main, query, signal }) {
 	document.title = "Players — matchday";
-	const input = el("input", { id: "player-search", type: "search", name: "q", autocomplete: "off", spellcheck: "false", "aria-describedby": "player-search-hint", maxlength: 100 });
+	const input = el("input", {
+		id: "player-search",
+		type: "search",
+		name: "q",
+		autocomplete: "off",
+		spellcheck: "false",
+		"aria-describedby": "player-search-hint",
+		maxlength: 100,
+	});
 	input.value = query.get("q") ?? "";
 	const status = el("p", { class: "muted", role: "status", id: "player-search-status" });
 	const results = el("ul", { class: "players", "aria-label": "Players found" });
@@ -40,7 +55,11 @@ export async function renderPlayers({ main, query, signal }) {
 		{ role: "search", class: "search" },
 		el("label", { for: "player-search" }, "Player name"),
 		input,
-		el("p", { id: "player-search-hint", class: "muted" }, "Two letters or more. Accents and capitals do not matter: “gunok” finds Günok."),
+		el(
+			"p",
+			{ id: "player-search-hint", class: "muted" },
+			"Two letters or more. Accents and capitals do not matter: “gunok” finds Günok.",
+		),
 	);
 	replace(main, el("h1", {}, "Players"), form, status, results);
 
@@ -49,7 +68,11 @@ export async function renderPlayers({ main, query, signal }) {
 	let inFlight;
 	const search = async () => {
 		const text = input.value.trim();
-		history.replaceState(null, "", text ? `#/players?q=${encodeURIComponent(text)}` : "#/players");
+		history.replaceState(
+			null,
+			"",
+			text ? `#/players?q=${encodeURIComponent(text)}` : "#/players",
+		);
 		inFlight?.abort();
 		if (text.length < MIN_LENGTH) {
 			status.textContent = text ? "Type at least two letters." : "";
@@ -60,7 +83,10 @@ export async function renderPlayers({ main, query, signal }) {
 		inFlight = controller;
 		status.textContent = "Searching…";
 		try {
-			const page = await api.players({ q: text, pageSize: PAGE_SIZE }, AbortSignal.any([signal, controller.signal]));
+			const page = await api.players(
+				{ q: text, pageSize: PAGE_SIZE },
+				AbortSignal.any([signal, controller.signal]),
+			);
 			status.textContent = countText(page);
 			replace(results, ...page.rows.map(playerItem));
 		} catch (error) {

@@ -15,8 +15,14 @@ function formCell(form) {
 	return el(
 		"span",
 		{ class: "form" },
-		el("span", { class: "visually-hidden" }, `Newest first: ${results.map(result => FORM_WORDS[/** @type {"W" | "D" | "L"} */ (result)]).join(", ")}`),
-		...results.map(result => el("span", { class: `outcome outcome-${result}`, "aria-hidden": "true" }, result)),
+		el(
+			"span",
+			{ class: "visually-hidden" },
+			`Newest first: ${results.map(result => FORM_WORDS[/** @type {"W" | "D" | "L"} */ (result)]).join(", ")}`,
+		),
+		...results.map(result =>
+			el("span", { class: `outcome outcome-${result}`, "aria-hidden": "true" }, result),
+		),
 	);
 }
 
@@ -56,7 +62,9 @@ function tableLine(line, context, highlight) {
 /** "Premier League 2024 table", "Group A". @param {Standing} standing */
 function captionOf(standing) {
 	if (standing.group) return stageName(standing.group);
-	return standing.stage === "REGULAR_SEASON" ? `${standing.competition.name} table` : stageName(standing.stage);
+	return standing.stage === "REGULAR_SEASON"
+		? `${standing.competition.name} table`
+		: stageName(standing.stage);
 }
 
 /**
@@ -64,5 +72,11 @@ function captionOf(standing) {
  * @param {Standing[]} standings @param {string} context "/PL/2024" @param {string} [highlight]
  */
 export function standingsTables(standings, context, highlight) {
-	return standings.map(standing => table(captionOf(standing), COLUMNS, standing.table.map(line => tableLine(line, context, highlight))));
+	return standings.map(standing =>
+		table(
+			captionOf(standing),
+			COLUMNS,
+			standing.table.map(line => tableLine(line, context, highlight)),
+		),
+	);
 }

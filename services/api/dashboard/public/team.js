@@ -39,27 +39,54 @@ function findTeam(teams, matches, teamId) {
 
 /** Links to the team's other competition seasons. @param {Team} team @param {string} code @param {number} season */
 function seasonLinks(team, code, season) {
-	const seasons = [...(team.competitions ?? [])].sort((a, b) => b.season - a.season || a.code.localeCompare(b.code));
+	const seasons = [...(team.competitions ?? [])].sort(
+		(a, b) => b.season - a.season || a.code.localeCompare(b.code),
+	);
 	if (seasons.length < 2) return null;
 	const items = seasons.map(entry => {
-		const anchor = link(`/teams/${team.id}/${entry.code}/${entry.season}`, `${entry.code} ${entry.season}`);
-		if (entry.code === code && entry.season === season) anchor.setAttribute("aria-current", "page");
+		const anchor = link(
+			`/teams/${team.id}/${entry.code}/${entry.season}`,
+			`${entry.code} ${entry.season}`,
+		);
+		if (entry.code === code && entry.season === season)
+			anchor.setAttribute("aria-current", "page");
 		return el("li", {}, anchor);
 	});
-	return el("nav", { "aria-label": "Seasons of this team" }, el("ul", { class: "chips" }, ...items));
+	return el(
+		"nav",
+		{ "aria-label": "Seasons of this team" },
+		el("ul", { class: "chips" }, ...items),
+	);
 }
 
 /** @param {{ rows: import("./format.js").Standing[], error: unknown }} standings @param {string} teamId @param {string} seasonPath */
 function positionSection(standings, teamId, seasonPath) {
-	const section = el("section", { "aria-labelledby": "position-heading" }, el("h2", { id: "position-heading" }, "Position"));
+	const section = el(
+		"section",
+		{ "aria-labelledby": "position-heading" },
+		el("h2", { id: "position-heading" }, "Position"),
+	);
 	const { rows, error } = standings;
 	if (error) {
 		const unavailable = error instanceof api.ApiError && error.unavailable;
-		section.append(notice(unavailable ? "The position is not available: this server does not provide standings." : "The position could not be loaded.", unavailable ? "info" : "error"));
+		section.append(
+			notice(
+				unavailable
+					? "The position is not available: this server does not provide standings."
+					: "The position could not be loaded.",
+				unavailable ? "info" : "error",
+			),
+		);
 		return section;
 	}
 	const position = positionOf(rows, teamId);
-	section.append(el("p", { class: "position" }, position ?? "This team is in no table this season (knockout rounds only)."));
+	section.append(
+		el(
+			"p",
+			{ class: "position" },
+			position ?? "This team is in no table this season (knockout rounds only).",
+		),
+	);
 	if (position) section.append(el("p", {}, link(seasonPath, "The full table and every result")));
 	return section;
 }
@@ -68,13 +95,21 @@ const POSITION_ORDER = ["Goalkeeper", "Defender", "Midfielder", "Forward"];
 
 /** @param {Array<{ name: string, position: string, shirtNumber: number | null, dateOfBirth: string | null, nationality: string, club: { name: string } | null }>} players @param {boolean} national */
 function squadSection(players, national) {
-	const section = el("section", { "aria-labelledby": "squad-heading" }, el("h2", { id: "squad-heading" }, "Squad"));
+	const section = el(
+		"section",
+		{ "aria-labelledby": "squad-heading" },
+		el("h2", { id: "squad-heading" }, "Squad"),
+	);
 	if (players.length === 0) {
 		section.append(notice("No squad is recorded for this team."));
 		return section;
 	}
 	const today = new Date();
-	const sorted = [...players].sort((a, b) => POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position) || (a.shirtNumber ?? 99) - (b.shirtNumber ?? 99));
+	const sorted = [...players].sort(
+		(a, b) =>
+			POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position) ||
+			(a.shirtNumber ?? 99) - (b.shirtNumber ?? 99),
+	);
 	const columns = [
 		{ label: "Shirt number", abbr: "No.", className: "num" },
 		{ label: "Name", className: "wide" },
@@ -99,7 +134,9 @@ function squadSection(players, national) {
 export async function renderTeam({ main, captures, signal }) {
 	const [teamId, codeGiven, seasonGiven] = captures;
 	replace(main, el("h1", {}, "Team"), notice("Loading the team…"));
-	const context = codeGiven ? { code: codeGiven, season: Number(seasonGiven) } : await latestSeason(teamId, signal);
+	const context = codeGiven
+		? { code: codeGiven, season: Number(seasonGiven) }
+		: await latestSeason(teamId, signal);
 	if (!context) {
 		replace(main, el("h1", {}, "Team"), notice("No match of this team is known."));
 		return;
@@ -118,19 +155,47 @@ export async function renderTeam({ main, captures, signal }) {
 	document.title = `${team.name} — matchday`;
 	replace(
 		main,
-		el("nav", { "aria-label": "Breadcrumb", class: "breadcrumb" }, link("/", "Competitions"), " › ", link(seasonPath, seasonName), " › ", el("span", { "aria-current": "page" }, team.name)),
+		el(
+			"nav",
+			{ "aria-label": "Breadcrumb", class: "breadcrumb" },
+			link("/", "Competitions"),
+			" › ",
+			link(seasonPath, seasonName),
+			" › ",
+			el("span", { "aria-current": "page" }, team.name),
+		),
 		el("h1", { class: "team-title" }, badge(team.tla), " ", team.name),
-		el("p", { class: "lead" }, [team.area?.name, team.type === "NATIONAL" ? "National team" : team.type === "CLUB" ? "Club" : null, seasonName].filter(Boolean).join(" · ")),
+		el(
+			"p",
+			{ class: "lead" },
+			[
+				team.area?.name,
+				team.type === "NATIONAL" ? "National team" : team.type === "CLUB" ? "Club" : null,
+				seasonName,
+			]
+				.filter(Boolean)
+				.join(" · "),
+		),
 		seasonLinks(team, code, season),
 		el(
 			"div",
 			{ class: "columns" },
-			el("div", {}, positionSection(standings, teamId, seasonPath), squadSection(squad.rows, team.type === "NATIONAL")),
+			el(
+				"div",
+				{},
+				positionSection(standings, teamId, seasonPath),
+				squadSection(squad.rows, team.type === "NATIONAL"),
+			),
 			el(
 				"section",
 				{ "aria-labelledby": "team-results-heading" },
 				el("h2", { id: "team-results-heading" }, "Results"),
-				chronological.length ? matchList(chronological, `/${code}/${season}`, `Matches of ${team.name}`, { teamId, showRound: true }) : notice("No matches this season."),
+				chronological.length
+					? matchList(chronological, `/${code}/${season}`, `Matches of ${team.name}`, {
+							teamId,
+							showRound: true,
+						})
+					: notice("No matches this season."),
 			),
 		),
 	);

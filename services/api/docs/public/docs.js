@@ -31,7 +31,8 @@ function byId(id) {
 function el(tag, attributes = {}, ...children) {
 	const node = document.createElement(tag);
 	for (const [name, value] of Object.entries(attributes)) {
-		if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? "" : String(value));
+		if (value !== undefined && value !== null && value !== false)
+			node.setAttribute(name, value === true ? "" : String(value));
 	}
 	for (const child of children) if (child !== null && child !== undefined) node.append(child);
 	return node;
@@ -42,11 +43,19 @@ function el(tag, attributes = {}, ...children) {
  * @template T @param {Spec} spec @param {T | Ref} item @returns {T}
  */
 function deref(spec, item) {
-	if (!item || typeof item !== "object" || !("$ref" in item) || typeof item.$ref !== "string") return /** @type {T} */ (item);
-	const keys = item.$ref.slice(2).split("/").map(key => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+	if (!item || typeof item !== "object" || !("$ref" in item) || typeof item.$ref !== "string")
+		return /** @type {T} */ (item);
+	const keys = item.$ref
+		.slice(2)
+		.split("/")
+		.map(key => key.replace(/~1/g, "/").replace(/~0/g, "~"));
 	/** @type {unknown} */
 	let node = spec;
-	for (const key of keys) node = node && typeof node === "object" ? /** @type {Record<string, unknown>} */ (node)[key] : undefined;
+	for (const key of keys)
+		node =
+			node && typeof node === "object"
+				? /** @type {Record<string, unknown>} */ (node)[key]
+				: undefined;
 	return /** @type {T} */ (node);
 }
 
@@ -66,8 +75,10 @@ function range(low, high) {
 export function constraintsOf(schema) {
 	const parts = [];
 	if (schema.enum) parts.push(`one of ${schema.enum.join(", ")}`);
-	if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(range(schema.minimum, schema.maximum));
-	if (schema.minLength !== undefined || schema.maxLength !== undefined) parts.push(`length ${range(schema.minLength, schema.maxLength)}`);
+	if (schema.minimum !== undefined || schema.maximum !== undefined)
+		parts.push(range(schema.minimum, schema.maximum));
+	if (schema.minLength !== undefined || schema.maxLength !== undefined)
+		parts.push(`length ${range(schema.minLength, schema.maxLength)}`);
 	if (schema.pattern) parts.push(`pattern ${schema.pattern}`);
 	if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
 	return parts.join("; ") || "—";
@@ -75,7 +86,13 @@ export function constraintsOf(schema) {
 
 /** @param {Parameter[]} params */
 function paramsTable(params) {
-	const head = el("tr", {}, ...["Name", "Type", "Constraints", "Required", "Description"].map(text => el("th", { scope: "col" }, text)));
+	const head = el(
+		"tr",
+		{},
+		...["Name", "Type", "Constraints", "Required", "Description"].map(text =>
+			el("th", { scope: "col" }, text),
+		),
+	);
 	const rows = params.map(p =>
 		el(
 			"tr",
@@ -87,7 +104,11 @@ function paramsTable(params) {
 			el("td", {}, p.description || ""),
 		),
 	);
-	return el("div", { class: "scroll" }, el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)));
+	return el(
+		"div",
+		{ class: "scroll" },
+		el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)),
+	);
 }
 
 /** A select for enums and booleans, a number input for numbers, a date or text input otherwise. @param {Parameter} param @param {string} id */
@@ -95,13 +116,34 @@ function inputFor(param, id) {
 	const schema = param.schema || {};
 	if (schema.enum || schema.type === "boolean") {
 		const values = schema.enum || ["true", "false"];
-		return el("select", { id, name: param.name }, el("option", { value: "" }, "(not set)"), ...values.map(v => el("option", { value: v }, String(v))));
+		return el(
+			"select",
+			{ id, name: param.name },
+			el("option", { value: "" }, "(not set)"),
+			...values.map(v => el("option", { value: v }, String(v))),
+		);
 	}
 	if (schema.type === "integer" || schema.type === "number") {
 		const step = schema.type === "integer" ? 1 : "any";
-		return el("input", { id, name: param.name, type: "number", inputmode: "numeric", min: schema.minimum, max: schema.maximum, step, placeholder: stringOrNumber(schema.default) });
+		return el("input", {
+			id,
+			name: param.name,
+			type: "number",
+			inputmode: "numeric",
+			min: schema.minimum,
+			max: schema.maximum,
+			step,
+			placeholder: stringOrNumber(schema.default),
+		});
 	}
-	return el("input", { id, name: param.name, type: schema.format === "date" ? "date" : "text", maxlength: schema.maxLength, placeholder: stringOrNumber(schema.default), autocomplete: "off" });
+	return el("input", {
+		id,
+		name: param.name,
+		type: schema.format === "date" ? "date" : "text",
+		maxlength: schema.maxLength,
+		placeholder: stringOrNumber(schema.default),
+		autocomplete: "off",
+	});
 }
 
 /** A default shown as a placeholder; one of another kind (an array) is left out. @param {unknown} value */
@@ -116,7 +158,8 @@ function stringOrNumber(value) {
  */
 export function tryUrl(path, fields) {
 	const query = new URLSearchParams();
-	for (const field of fields) if (field.name && field.value !== "") query.append(field.name, field.value);
+	for (const field of fields)
+		if (field.name && field.value !== "") query.append(field.name, field.value);
 	const text = query.toString();
 	return text ? `${path}?${text}` : path;
 }
@@ -127,14 +170,23 @@ function tryForm(path, params, key) {
 	const form = el("form", { novalidate: true, "aria-label": `Try GET ${path}` });
 	params.forEach((param, i) => {
 		const id = `${key}-${i}`;
-		form.append(el("div", {}, el("label", { for: id }, param.name + (param.required ? " (required)" : "")), inputFor(param, id)));
+		form.append(
+			el(
+				"div",
+				{},
+				el("label", { for: id }, param.name + (param.required ? " (required)" : "")),
+				inputFor(param, id),
+			),
+		);
 	});
 	form.append(el("div", {}, el("button", { type: "submit" }, "Send")));
 	const status = el("p", { class: "muted", "aria-live": "polite" });
 	const output = el("pre", { tabindex: 0, hidden: true, "aria-label": "Response body" });
 	form.addEventListener("submit", event => {
 		event.preventDefault();
-		const fields = /** @type {Array<HTMLInputElement | HTMLSelectElement>} */ ([...form.elements]);
+		const fields = /** @type {Array<HTMLInputElement | HTMLSelectElement>} */ ([
+			...form.elements,
+		]);
 		void send(tryUrl(path, fields), status, output);
 	});
 	return [form, status, output];
@@ -165,15 +217,33 @@ async function send(url, status, output) {
 
 /** @param {Spec} spec @param {string} path @param {string} method @param {Operation} op @param {string} key */
 function operationSection(spec, path, method, op, key) {
-	const title = el("h2", { id: `${key}-title` }, el("span", { class: "method" }, method.toUpperCase()), " ", el("code", {}, path));
+	const title = el(
+		"h2",
+		{ id: `${key}-title` },
+		el("span", { class: "method" }, method.toUpperCase()),
+		" ",
+		el("code", {}, path),
+	);
 	if (op.deprecated) title.append(" ", el("span", { class: "deprecated" }, "Deprecated"));
-	const section = el("section", { class: "op", id: key, "aria-labelledby": `${key}-title` }, title);
+	const section = el(
+		"section",
+		{ class: "op", id: key, "aria-labelledby": `${key}-title` },
+		title,
+	);
 	if (op.summary) section.append(el("p", {}, op.summary));
 	if (op.description) section.append(el("p", { class: "muted" }, op.description));
-	if (op.security && op.security.length) section.append(el("p", { class: "muted" }, "Needs a bearer token (Authorization: Bearer …)."));
+	if (op.security && op.security.length)
+		section.append(
+			el("p", { class: "muted" }, "Needs a bearer token (Authorization: Bearer …)."),
+		);
 	const params = (op.parameters || []).map(p => /** @type {Parameter} */ (deref(spec, p)));
-	section.append(el("h3", {}, "Parameters"), params.length ? paramsTable(params) : el("p", { class: "muted" }, "None."));
-	const responses = Object.entries(op.responses || {}).map(([code, r]) => el("li", {}, el("code", {}, code), " ", deref(spec, r)?.description || ""));
+	section.append(
+		el("h3", {}, "Parameters"),
+		params.length ? paramsTable(params) : el("p", { class: "muted" }, "None."),
+	);
+	const responses = Object.entries(op.responses || {}).map(([code, r]) =>
+		el("li", {}, el("code", {}, code), " ", deref(spec, r)?.description || ""),
+	);
 	section.append(el("h3", {}, "Responses"), el("ul", {}, ...responses));
 	if (method === "get") section.append(el("h3", {}, "Try it"), ...tryForm(path, params, key));
 	return section;
@@ -192,7 +262,17 @@ export function render(spec) {
 		for (const method of METHODS.filter(m => item[m])) {
 			const op = item[method];
 			const key = `op-${count++}`;
-			toc.append(el("li", {}, el("a", { href: `#${key}` }, `${method.toUpperCase()} ${path}${op.deprecated ? " (deprecated)" : ""}`)));
+			toc.append(
+				el(
+					"li",
+					{},
+					el(
+						"a",
+						{ href: `#${key}` },
+						`${method.toUpperCase()} ${path}${op.deprecated ? " (deprecated)" : ""}`,
+					),
+				),
+			);
 			operations.append(operationSection(spec, path, method, op, key));
 		}
 	}

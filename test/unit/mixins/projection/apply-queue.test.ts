@@ -3,7 +3,11 @@ import { ApplyQueue, type ApplyQueueHooks } from "../../../../mixins/projection/
 
 const sleep = (ms: number) => new Promise<void>(done => setTimeout(done, ms));
 
-function recordingHooks(): ApplyQueueHooks & { failures: unknown[]; slows: number; durations: number[] } {
+function recordingHooks(): ApplyQueueHooks & {
+	failures: unknown[];
+	slows: number;
+	durations: number[];
+} {
 	const hooks = {
 		failures: [] as unknown[],
 		slows: 0,

@@ -1,7 +1,12 @@
 // Catch-up scheduling (settle delay, interval, coalescing) and the feed-reading loop.
 import type { Change, SyncChangesResult } from "../../../../contracts";
 import { ApplyQueue } from "../../../../mixins/projection/apply-queue";
-import { CatchUpScheduler, isSyncAway, readFeedToHead, type Timers } from "../../../../mixins/projection/catch-up";
+import {
+	CatchUpScheduler,
+	isSyncAway,
+	readFeedToHead,
+	type Timers,
+} from "../../../../mixins/projection/catch-up";
 import type { Position } from "../../../../mixins/projection/epoch";
 
 /** Timers that fire only when the test says so. */
@@ -146,13 +151,25 @@ describe("CatchUpScheduler", () => {
 
 /** A feed over a list of changes, read `pageSize` at a time, in epoch `epoch` (which a test may change). */
 function fakeFeed(changes: Change[], pageSize: number, start: Position, keepGoing = () => true) {
-	const state = { ...start, epoch: start.epoch, feedEpoch: "e1", reads: [] as number[], applied: [] as number[], rebuilds: [] as string[] };
+	const state = {
+		...start,
+		epoch: start.epoch,
+		feedEpoch: "e1",
+		reads: [] as number[],
+		applied: [] as number[],
+		rebuilds: [] as string[],
+	};
 	const head = changes.length === 0 ? 0 : changes[changes.length - 1].seq;
 	const feed = {
 		readPage: async (since: number): Promise<SyncChangesResult> => {
 			state.reads.push(since);
 			const page = changes.filter(c => c.seq > since).slice(0, pageSize);
-			return { changes: page, lastSeq: page.length ? page[page.length - 1].seq : head, head, epoch: state.feedEpoch };
+			return {
+				changes: page,
+				lastSeq: page.length ? page[page.length - 1].seq : head,
+				head,
+				epoch: state.feedEpoch,
+			};
 		},
 		position: () => ({ checkpoint: state.checkpoint, epoch: state.epoch }),
 		rebuild: async (epoch: string) => {
@@ -170,7 +187,13 @@ function fakeFeed(changes: Change[], pageSize: number, start: Position, keepGoin
 	return { feed, state };
 }
 
-const log = (n: number): Change[] => Array.from({ length: n }, (_, i) => ({ seq: i + 1, kind: "team", id: `t${i + 1}`, deleted: true }));
+const log = (n: number): Change[] =>
+	Array.from({ length: n }, (_, i) => ({
+		seq: i + 1,
+		kind: "team",
+		id: `t${i + 1}`,
+		deleted: true,
+	}));
 
 describe("readFeedToHead", () => {
 	test("when the feed is ahead, then it reads page after page from the checkpoint until the head", async () => {
@@ -207,7 +230,11 @@ describe("readFeedToHead", () => {
 
 test("isSyncAway: an unreachable or slow sync is waited out; anything else is an error", () => {
 	const named = (name: string) => Object.assign(new Error(name), { name });
-	expect(["ServiceNotFoundError", "ServiceNotAvailableError", "RequestTimeoutError"].map(n => isSyncAway(named(n)))).toEqual([true, true, true]);
+	expect(
+		["ServiceNotFoundError", "ServiceNotAvailableError", "RequestTimeoutError"].map(n =>
+			isSyncAway(named(n)),
+		),
+	).toEqual([true, true, true]);
 	expect(isSyncAway(named("ValidationError"))).toBe(false);
 	expect(isSyncAway(undefined)).toBe(false);
 });

@@ -3,14 +3,21 @@ import { openMemoryCollection } from "../../../../mixins/db.mixin";
 import { readCheckpoint, saveCheckpoint } from "../../../../mixins/projection/checkpoint";
 
 test("when nothing was saved, then the position is seq 0 with no epoch", async () => {
-	expect(await readCheckpoint(await openMemoryCollection())).toEqual({ checkpoint: 0, epoch: null });
+	expect(await readCheckpoint(await openMemoryCollection())).toEqual({
+		checkpoint: 0,
+		epoch: null,
+	});
 });
 
 test("a saved position is the `checkpoint` document with `value` and `epoch`, and reads back as saved", async () => {
 	const meta = await openMemoryCollection();
 	await saveCheckpoint(meta, { checkpoint: 42, epoch: "e7" });
 	await saveCheckpoint(meta, { checkpoint: 43, epoch: "e7" });
-	expect(await meta.findById("checkpoint")).toMatchObject({ _id: "checkpoint", value: 43, epoch: "e7" });
+	expect(await meta.findById("checkpoint")).toMatchObject({
+		_id: "checkpoint",
+		value: 43,
+		epoch: "e7",
+	});
 	expect(await readCheckpoint(meta)).toEqual({ checkpoint: 43, epoch: "e7" });
 });
 

@@ -1,6 +1,11 @@
 // Leader choice: which replica applies changes, from the registry's list of available services.
 import type { ServiceBroker } from "moleculer";
-import { appliesAmong, applierOf, isApplier, type ListedService } from "../../../../mixins/projection/leader";
+import {
+	appliesAmong,
+	applierOf,
+	isApplier,
+	type ListedService,
+} from "../../../../mixins/projection/leader";
 
 const listed: ListedService[] = [
 	{ fullName: "v1.players", nodeID: "node-b" },
@@ -44,9 +49,14 @@ describe("appliesAmong", () => {
 describe("isApplier", () => {
 	test("asks the registry for the available, non-internal services only", () => {
 		const getServiceList = jest.fn(() => listed);
-		const broker = { nodeID: "node-b", registry: { getServiceList } } as unknown as ServiceBroker;
+		const broker = {
+			nodeID: "node-b",
+			registry: { getServiceList },
+		} as unknown as ServiceBroker;
 		expect(isApplier(broker, "v1.players")).toBe(false);
-		expect(isApplier({ ...broker, nodeID: "node-a" } as ServiceBroker, "v1.players")).toBe(true);
+		expect(isApplier({ ...broker, nodeID: "node-a" } as ServiceBroker, "v1.players")).toBe(
+			true,
+		);
 		expect(getServiceList).toHaveBeenCalledWith({ onlyAvailable: true, skipInternal: true });
 	});
 });

@@ -1,8 +1,18 @@
 // The mixin on a local broker, with a stand-in for sync's feed: the consumer's name comes from
 // the service itself, `prepare` runs first, and events and the feed end in the same projection.
 import { type Context, ServiceBroker, type ServiceSchema } from "moleculer";
-import type { Change, MasterChangedPayload, ProjectionUpdatedPayload, SyncChangesParams, SyncChangesResult } from "../../../../contracts";
-import { ProjectionMixin, type ProjectionMethods, type ProjectionOptions } from "../../../../mixins/projection";
+import type {
+	Change,
+	MasterChangedPayload,
+	ProjectionUpdatedPayload,
+	SyncChangesParams,
+	SyncChangesResult,
+} from "../../../../contracts";
+import {
+	ProjectionMixin,
+	type ProjectionMethods,
+	type ProjectionOptions,
+} from "../../../../mixins/projection";
 import { readConfig } from "../../../../platform/config";
 import { eventually } from "../../../support/cluster";
 
@@ -40,7 +50,11 @@ function feedService(log: Change[], seen: Seen): ServiceSchema {
 }
 
 /** A consumer service as a new version copied from another would be: its options name no consumer. */
-function consumerService(seen: Seen, extra: Partial<ProjectionOptions> = {}, version = 2): ServiceSchema {
+function consumerService(
+	seen: Seen,
+	extra: Partial<ProjectionOptions> = {},
+	version = 2,
+): ServiceSchema {
 	const options: ProjectionOptions = {
 		database: `v${version}-things`,
 		collections: ["things"],
@@ -68,7 +82,11 @@ async function start(extra: Partial<ProjectionOptions> = {}): Promise<void> {
 	broker.createService(consumerService(seen, extra));
 	await broker.start();
 	// The first catch-up comes once the replica has settled (APPLIER_SETTLE_MS).
-	await eventually(async () => (seen.applied.length === 3 ? true : undefined), 10_000, "the first catch-up");
+	await eventually(
+		async () => (seen.applied.length === 3 ? true : undefined),
+		10_000,
+		"the first catch-up",
+	);
 }
 
 afterEach(() => broker?.stop());
@@ -80,9 +98,15 @@ function things(): ProjectionMethods {
 test("when the options name no consumer, then the service's full name is its name at sync, in the registry and in its events", async () => {
 	await start();
 	expect(seen.feedCalls[0]).toMatchObject({ since: 0, kinds: ["team"], consumer: "v2.things" });
-	const listed = broker.registry.getServiceList({}).find(service => service.fullName === "v2.things");
+	const listed = broker.registry
+		.getServiceList({})
+		.find(service => service.fullName === "v2.things");
 	expect(listed?.metadata.projection).toEqual({ consumer: "v2.things", kinds: ["team"] });
-	await eventually(async () => (seen.updates.length > 0 ? true : undefined), 5_000, "projection.updated");
+	await eventually(
+		async () => (seen.updates.length > 0 ? true : undefined),
+		5_000,
+		"projection.updated",
+	);
 	expect(seen.updates[0]).toEqual({ consumer: "v2.things", checkpoint: 3 });
 });
 
@@ -93,22 +117,52 @@ test("when a service is copied as a new version (only version and database chang
 	broker.createService(consumerService(seen, {}, 1));
 	broker.createService(consumerService(seen, {}, 2));
 	await broker.start();
-	await eventually(async () => (seen.applied.length === 6 ? true : undefined), 10_000, "both first catch-ups");
-	expect(new Set(seen.feedCalls.map(call => call.consumer))).toEqual(new Set(["v1.things", "v2.things"]));
+	await eventually(
+		async () => (seen.applied.length === 6 ? true : undefined),
+		10_000,
+		"both first catch-ups",
+	);
+	expect(new Set(seen.feedCalls.map(call => call.consumer))).toEqual(
+		new Set(["v1.things", "v2.things"]),
+	);
 	const clean = jest.spyOn(broker.cacher!, "clean");
 	// Both versions share a service name on one node, and each still hears every event.
-	await broker.broadcast("master.changed", { schemaVersion: 1, epoch: "e1", from: 3, to: 4, changes: [team(4)] });
-	const updatedTo4 = () => seen.updates.filter(update => update.checkpoint === 4).map(update => update.consumer).sort();
-	await eventually(async () => (updatedTo4().length === 2 ? true : undefined), 5_000, "the event in both versions");
+	await broker.broadcast("master.changed", {
+		schemaVersion: 1,
+		epoch: "e1",
+		from: 3,
+		to: 4,
+		changes: [team(4)],
+	});
+	const updatedTo4 = () =>
+		seen.updates
+			.filter(update => update.checkpoint === 4)
+			.map(update => update.consumer)
+			.sort();
+	await eventually(
+		async () => (updatedTo4().length === 2 ? true : undefined),
+		5_000,
+		"the event in both versions",
+	);
 	expect(updatedTo4()).toEqual(["v1.things", "v2.things"]);
-	await eventually(async () => (clean.mock.calls.length === 2 ? true : undefined), 5_000, "both caches to be cleared");
-	expect(clean.mock.calls.map(([pattern]) => pattern).sort()).toEqual(["v1.things.**", "v2.things.**"]);
+	await eventually(
+		async () => (clean.mock.calls.length === 2 ? true : undefined),
+		5_000,
+		"both caches to be cleared",
+	);
+	expect(clean.mock.calls.map(([pattern]) => pattern).sort()).toEqual([
+		"v1.things.**",
+		"v2.things.**",
+	]);
 });
 
 test("when the options name a consumer, then that name is used", async () => {
 	await start({ consumer: "custom-things" });
 	expect(seen.feedCalls[0].consumer).toBe("custom-things");
-	expect(broker.registry.getServiceList({}).find(service => service.fullName === "v2.things")?.metadata.projection.consumer).toBe("custom-things");
+	expect(
+		broker.registry.getServiceList({}).find(service => service.fullName === "v2.things")
+			?.metadata.projection.consumer,
+	).toBe("custom-things");
 });
 
 test("prepare runs once the store is open, before anything is applied", async () => {
@@ -118,18 +172,50 @@ test("prepare runs once the store is open, before anything is applied", async ()
 
 test("after a catch-up, the checkpoint is stored with its epoch in the meta collection", async () => {
 	await start();
-	await eventually(async () => ((await things().collection("meta").findById("checkpoint"))?.value === 3 ? true : undefined), 5_000, "the checkpoint");
-	expect(await things().collection("meta").findById("checkpoint")).toMatchObject({ _id: "checkpoint", value: 3, epoch: "e1" });
+	await eventually(
+		async () =>
+			(await things().collection("meta").findById("checkpoint"))?.value === 3
+				? true
+				: undefined,
+		5_000,
+		"the checkpoint",
+	);
+	expect(await things().collection("meta").findById("checkpoint")).toMatchObject({
+		_id: "checkpoint",
+		value: 3,
+		epoch: "e1",
+	});
 });
 
 test("when master.changed continues the checkpoint, then it applies and the service's cached lists are cleared", async () => {
 	await start();
-	await eventually(async () => ((await things().collection("meta").findById("checkpoint"))?.value === 3 ? true : undefined), 5_000, "the checkpoint");
+	await eventually(
+		async () =>
+			(await things().collection("meta").findById("checkpoint"))?.value === 3
+				? true
+				: undefined,
+		5_000,
+		"the checkpoint",
+	);
 	const clean = jest.spyOn(broker.cacher!, "clean");
-	const event: MasterChangedPayload = { schemaVersion: 1, epoch: "e1", from: 3, to: 4, changes: [team(4)] };
+	const event: MasterChangedPayload = {
+		schemaVersion: 1,
+		epoch: "e1",
+		from: 3,
+		to: 4,
+		changes: [team(4)],
+	};
 	await broker.broadcast("master.changed", event);
-	await eventually(async () => (seen.applied.includes(4) ? true : undefined), 5_000, "the event to apply");
-	await eventually(async () => (clean.mock.calls.length > 0 ? true : undefined), 5_000, "the cache to be cleared");
+	await eventually(
+		async () => (seen.applied.includes(4) ? true : undefined),
+		5_000,
+		"the event to apply",
+	);
+	await eventually(
+		async () => (clean.mock.calls.length > 0 ? true : undefined),
+		5_000,
+		"the cache to be cleared",
+	);
 	expect(clean).toHaveBeenCalledWith("v2.things.**");
 	// A duplicate of it changes nothing.
 	await broker.broadcast("master.changed", event);

@@ -15,7 +15,9 @@ describe("clientKey", () => {
 
 	test("behind trusted proxies, the nearest address that is not a proxy is the client", () => {
 		// The client forged the first hop; the proxies appended the real one.
-		expect(clientKey("10.0.0.2", "6.6.6.6, 198.51.100.9, 10.0.0.3", proxies)).toBe("198.51.100.9");
+		expect(clientKey("10.0.0.2", "6.6.6.6, 198.51.100.9, 10.0.0.3", proxies)).toBe(
+			"198.51.100.9",
+		);
 		expect(clientKey("::ffff:10.0.0.2", ["198.51.100.9"], proxies)).toBe("198.51.100.9");
 	});
 
@@ -31,7 +33,12 @@ describe("RateLimiter", () => {
 		const first = limiter.take("a");
 		expect(first).toEqual({
 			allowed: true,
-			headers: { "RateLimit-Policy": "3;w=10", "RateLimit-Limit": "3", "RateLimit-Remaining": "2", "RateLimit-Reset": "10" },
+			headers: {
+				"RateLimit-Policy": "3;w=10",
+				"RateLimit-Limit": "3",
+				"RateLimit-Remaining": "2",
+				"RateLimit-Reset": "10",
+			},
 		});
 		limiter.take("a");
 		expect(limiter.take("a").headers["RateLimit-Remaining"]).toBe("0");
@@ -58,7 +65,13 @@ describe("RateLimiter", () => {
 describe("requestIdFor", () => {
 	test("a plain token from the client is kept; anything else is replaced by a fresh id", () => {
 		expect(requestIdFor("abc-123_XYZ.9")).toBe("abc-123_XYZ.9");
-		for (const bad of ["x", "with space in it", "evil\r\nSet-Cookie: a=b", "a".repeat(65), undefined]) {
+		for (const bad of [
+			"x",
+			"with space in it",
+			"evil\r\nSet-Cookie: a=b",
+			"a".repeat(65),
+			undefined,
+		]) {
 			const id = requestIdFor(bad);
 			expect(id).not.toBe(bad);
 			expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -70,16 +83,38 @@ describe("readinessOf", () => {
 	test("ready only when every required action has a node, and says which service is missing", () => {
 		const available = new Set(["v1.players.list", "v1.sync.changes"]);
 		const actions = { isAvailable: (action: string) => available.has(action) };
-		expect(readinessOf(actions, ["v1.players.list", "v1.sync.changes"])).toEqual({ ready: true, services: { "v1.players": true, "v1.sync": true } });
-		expect(readinessOf(actions, ["v1.players.list", "v2.results.list"])).toEqual({ ready: false, services: { "v1.players": true, "v2.results": false } });
+		expect(readinessOf(actions, ["v1.players.list", "v1.sync.changes"])).toEqual({
+			ready: true,
+			services: { "v1.players": true, "v1.sync": true },
+		});
+		expect(readinessOf(actions, ["v1.players.list", "v2.results.list"])).toEqual({
+			ready: false,
+			services: { "v1.players": true, "v2.results": false },
+		});
 	});
 });
 
 describe("prometheusText", () => {
 	test("counters keep their labels; histograms keep cumulative buckets, sum and count; info metrics are left out", () => {
 		const text = prometheusText([
-			{ name: "moleculer.request.total", type: "counter", description: "Number of requests", values: [{ labels: { action: "v1.players.list", caller: 'say "hi"' }, value: 7 }] },
-			{ name: "moleculer.request.time", type: "histogram", values: [{ labels: { action: "v1.players.list" }, count: 3, sum: 12.5, buckets: { "10": 2, "5": 1 } }] },
+			{
+				name: "moleculer.request.total",
+				type: "counter",
+				description: "Number of requests",
+				values: [{ labels: { action: "v1.players.list", caller: 'say "hi"' }, value: 7 }],
+			},
+			{
+				name: "moleculer.request.time",
+				type: "histogram",
+				values: [
+					{
+						labels: { action: "v1.players.list" },
+						count: 3,
+						sum: 12.5,
+						buckets: { "10": 2, "5": 1 },
+					},
+				],
+			},
 			{ name: "os.hostname", type: "info", values: [{ labels: {}, value: null }] },
 		]);
 		expect(text.split("\n")).toEqual([

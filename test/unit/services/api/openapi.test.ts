@@ -8,7 +8,11 @@ import { normaliseOpenFootball, readOpenFootballDir } from "../../../../domain/o
 import { computeStandings } from "../../../../domain/standings";
 import { toHttpError } from "../../../../services/api/http/errors";
 import { type PublicRoute, publicRoutesOf } from "../../../../services/api/http/public-routes";
-import { buildOpenApi, type OpenApiDocument, type OpenApiOptions } from "../../../../services/api/openapi/document";
+import {
+	buildOpenApi,
+	type OpenApiDocument,
+	type OpenApiOptions,
+} from "../../../../services/api/openapi/document";
 import { POSITIONS } from "../../../../services/players/players.contract";
 import { MATCH_STATUSES, resultsListV2Params } from "../../../../services/results/results.contract";
 import { toV4Match } from "../../../../services/results/results.v2.view";
@@ -39,9 +43,12 @@ function param(doc: OpenApiDocument, path: string, name: string): Json {
 }
 
 /** A JSON pointer into the document, for the checker's $ref. */
-const pointer = (...keys: string[]) => "#/" + keys.map(key => key.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
-const okSchema = (path: string) => pointer("paths", path, "get", "responses", "200", "content", "application/json", "schema");
-const errorSchema = (response: string) => pointer("components", "responses", response, "content", "application/json", "schema");
+const pointer = (...keys: string[]) =>
+	"#/" + keys.map(key => key.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+const okSchema = (path: string) =>
+	pointer("paths", path, "get", "responses", "200", "content", "application/json", "schema");
+const errorSchema = (response: string) =>
+	pointer("components", "responses", response, "content", "application/json", "schema");
 
 // The validator is an ES module, which Jest's CommonJS runtime cannot load: it runs in a Node child
 // process, fed on stdin. The same process checks sample bodies against the documented schemas with
@@ -75,8 +82,16 @@ interface CheckResult {
 	failures: string[];
 }
 
-function check(document: OpenApiDocument, samples: Array<{ ref: string; values: unknown[] }> = []): CheckResult {
-	const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHECKER], { cwd: ROOT, input: JSON.stringify({ document, samples }), encoding: "utf8", maxBuffer: 16 << 20 });
+function check(
+	document: OpenApiDocument,
+	samples: Array<{ ref: string; values: unknown[] }> = [],
+): CheckResult {
+	const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHECKER], {
+		cwd: ROOT,
+		input: JSON.stringify({ document, samples }),
+		encoding: "utf8",
+		maxBuffer: 16 << 20,
+	});
 	if (run.status !== 0) throw new Error(`the checker failed: ${run.stderr}`);
 	return JSON.parse(run.stdout) as CheckResult;
 }
@@ -88,7 +103,9 @@ describe("buildOpenApi", () => {
 	});
 
 	test("the routes come from the services themselves: one per public action, none for sync's feed", () => {
-		expect(ROUTES.map(route => `${route.method} ${route.path} → ${route.action}`).sort()).toEqual([
+		expect(
+			ROUTES.map(route => `${route.method} ${route.path} → ${route.action}`).sort(),
+		).toEqual([
 			"GET /v1/competitions → v1.competitions.list",
 			"GET /v1/players → v1.players.list",
 			"GET /v1/results → v1.results.list",
@@ -127,62 +144,163 @@ describe("buildOpenApi", () => {
 	});
 
 	test("parameters carry the validator's constraints, and none is required when optional or defaulted", () => {
-		expect(param(doc, "/api/v1/players", "pageSize")).toEqual({ name: "pageSize", in: "query", description: "Rows per page.", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } });
-		expect(param(doc, "/api/v1/players", "position").schema).toEqual({ type: "string", enum: POSITIONS });
-		expect(param(doc, "/api/v1/players", "sort").schema).toMatchObject({ type: "string", default: "name" });
-		expect(param(doc, "/api/v1/players", "team").schema).toEqual({ type: "string", minLength: 1, maxLength: 120, pattern: "^[a-z0-9-]+$" });
-		expect(param(doc, "/api/v1/results", "dateFrom").schema).toEqual({ type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
-		expect(param(doc, "/api/v1/results", "status").schema).toEqual({ type: "string", enum: MATCH_STATUSES });
+		expect(param(doc, "/api/v1/players", "pageSize")).toEqual({
+			name: "pageSize",
+			in: "query",
+			description: "Rows per page.",
+			schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+		});
+		expect(param(doc, "/api/v1/players", "position").schema).toEqual({
+			type: "string",
+			enum: POSITIONS,
+		});
+		expect(param(doc, "/api/v1/players", "sort").schema).toMatchObject({
+			type: "string",
+			default: "name",
+		});
+		expect(param(doc, "/api/v1/players", "team").schema).toEqual({
+			type: "string",
+			minLength: 1,
+			maxLength: 120,
+			pattern: "^[a-z0-9-]+$",
+		});
+		expect(param(doc, "/api/v1/results", "dateFrom").schema).toEqual({
+			type: "string",
+			format: "date",
+			pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+		});
+		expect(param(doc, "/api/v1/results", "status").schema).toEqual({
+			type: "string",
+			enum: MATCH_STATUSES,
+		});
 		const competitions = param(doc, "/api/v2/results", "competitions");
-		expect(competitions.schema).toEqual({ type: "string", maxLength: 100, pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$" });
-		expect((competitions.schema as Json).pattern).toBe(resultsListV2Params.competitions.pattern);
+		expect(competitions.schema).toEqual({
+			type: "string",
+			maxLength: 100,
+			pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$",
+		});
+		expect((competitions.schema as Json).pattern).toBe(
+			resultsListV2Params.competitions.pattern,
+		);
 		expect(competitions.description).toMatch(/Case is ignored/);
-		expect(param(doc, "/api/v2/results", "limit").schema).toMatchObject({ type: "integer", maximum: 100 });
-		const required = Object.values(doc.paths).flatMap(item => (item.get?.parameters as Json[] | undefined) ?? []).filter(p => p.required);
+		expect(param(doc, "/api/v2/results", "limit").schema).toMatchObject({
+			type: "integer",
+			maximum: 100,
+		});
+		const required = Object.values(doc.paths)
+			.flatMap(item => (item.get?.parameters as Json[] | undefined) ?? [])
+			.filter(p => p.required);
 		expect(required).toEqual([]);
 	});
 
 	test("when a param has neither optional nor default, then it is required; a shorthand rule is read too", () => {
 		const feed = buildOpenApi({
 			routes: [
-				{ method: "GET", path: "/v1/changes", action: "v1.sync.changes", service: "v1.sync", params: syncChangesParams },
-				{ method: "GET", path: "/v1/echo", action: "v1.echo.say", service: "v1.echo", params: { $$strict: true, text: "string|max:5", loud: "boolean|optional" } },
+				{
+					method: "GET",
+					path: "/v1/changes",
+					action: "v1.sync.changes",
+					service: "v1.sync",
+					params: syncChangesParams,
+				},
+				{
+					method: "GET",
+					path: "/v1/echo",
+					action: "v1.echo.say",
+					service: "v1.echo",
+					params: { $$strict: true, text: "string|max:5", loud: "boolean|optional" },
+				},
 			],
 			version: "1",
 		});
-		expect(param(feed, "/api/v1/changes", "since")).toMatchObject({ required: true, schema: { type: "integer", minimum: 0 } });
+		expect(param(feed, "/api/v1/changes", "since")).toMatchObject({
+			required: true,
+			schema: { type: "integer", minimum: 0 },
+		});
 		expect(param(feed, "/api/v1/changes", "limit").required).toBeUndefined();
-		expect(param(feed, "/api/v1/changes", "kinds").schema).toEqual({ type: "array", items: { type: "string", enum: ["competition", "team", "player", "match"] } });
-		expect(param(feed, "/api/v1/echo", "text")).toMatchObject({ required: true, schema: { type: "string", maxLength: 5 } });
-		expect(param(feed, "/api/v1/echo", "loud")).toEqual({ name: "loud", in: "query", schema: { type: "boolean" } });
+		expect(param(feed, "/api/v1/changes", "kinds").schema).toEqual({
+			type: "array",
+			items: { type: "string", enum: ["competition", "team", "player", "match"] },
+		});
+		expect(param(feed, "/api/v1/echo", "text")).toMatchObject({
+			required: true,
+			schema: { type: "string", maxLength: 5 },
+		});
+		expect(param(feed, "/api/v1/echo", "loud")).toEqual({
+			name: "loud",
+			in: "query",
+			schema: { type: "boolean" },
+		});
 		expect(check(feed).spec.valid).toBe(true);
 	});
 
 	test("every route answers its result, and the error shape on 404, 422, 429, 503 and 504", () => {
 		for (const path of ["/api/v1/players", "/api/v2/results"]) {
 			const responses = operation(doc, path).responses as Json;
-			expect(Object.keys(responses).sort()).toEqual(["200", "404", "422", "429", "503", "504"]);
+			expect(Object.keys(responses).sort()).toEqual([
+				"200",
+				"404",
+				"422",
+				"429",
+				"503",
+				"504",
+			]);
 			expect(responses["422"]).toEqual({ $ref: "#/components/responses/ValidationError" });
 		}
-		expect(operation(doc, "/api/v2/results").responses).toMatchObject({ "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/ResultsListV2Result" } } } } });
-		for (const name of ["ValidationError", "NotFound", "TooManyRequests", "ServiceUnavailable", "Timeout", "Unauthorized"]) {
-			expect(doc.components.responses[name]).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+		expect(operation(doc, "/api/v2/results").responses).toMatchObject({
+			"200": {
+				content: {
+					"application/json": {
+						schema: { $ref: "#/components/schemas/ResultsListV2Result" },
+					},
+				},
+			},
+		});
+		for (const name of [
+			"ValidationError",
+			"NotFound",
+			"TooManyRequests",
+			"ServiceUnavailable",
+			"Timeout",
+			"Unauthorized",
+		]) {
+			expect(doc.components.responses[name]).toMatchObject({
+				content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+			});
 		}
-		expect(doc.components.responses.ServiceUnavailable).toMatchObject({ headers: { "Retry-After": {} } });
+		expect(doc.components.responses.ServiceUnavailable).toMatchObject({
+			headers: { "Retry-After": {} },
+		});
 	});
 
 	test("a service that declares itself deprecated is marked so, and only it", () => {
 		expect(operation(doc, "/api/v1/results").deprecated).toBe(true);
-		for (const path of ["/api/v2/results", "/api/v1/players", "/api/v1/standings"]) expect(operation(doc, path).deprecated).toBeUndefined();
-		const undeclared = buildOpenApi({ ...BASE, routes: ROUTES.map(route => ({ ...route, doc: route.doc && { ...route.doc, deprecated: undefined } })) });
+		for (const path of ["/api/v2/results", "/api/v1/players", "/api/v1/standings"])
+			expect(operation(doc, path).deprecated).toBeUndefined();
+		const undeclared = buildOpenApi({
+			...BASE,
+			routes: ROUTES.map(route => ({
+				...route,
+				doc: route.doc && { ...route.doc, deprecated: undefined },
+			})),
+		});
 		expect(operation(undeclared, "/api/v1/results").deprecated).toBeUndefined();
 	});
 
 	test("two services documenting different schemas under one name: the first is kept, and the conflict is told", () => {
 		const conflicts: string[] = [];
 		const players = ROUTES.find(route => route.action === "v1.players.list")!;
-		const rival: PublicRoute = { ...players, path: "/v9/players", action: "v9.players.list", doc: { ...players.doc!, components: { TeamRef: { type: "string" } } } };
-		const merged = buildOpenApi({ ...BASE, routes: [...ROUTES, rival], onConflict: (name, action) => conflicts.push(`${name} ${action}`) });
+		const rival: PublicRoute = {
+			...players,
+			path: "/v9/players",
+			action: "v9.players.list",
+			doc: { ...players.doc!, components: { TeamRef: { type: "string" } } },
+		};
+		const merged = buildOpenApi({
+			...BASE,
+			routes: [...ROUTES, rival],
+			onConflict: (name, action) => conflicts.push(`${name} ${action}`),
+		});
 		expect(conflicts).toEqual(["TeamRef v9.players.list"]);
 		expect(merged.components.schemas.TeamRef).toEqual(doc.components.schemas.TeamRef);
 	});
@@ -190,46 +308,104 @@ describe("buildOpenApi", () => {
 	test("health and metrics are always documented; the admin route and its bearer scheme only when asked", () => {
 		const plain = buildOpenApi(BASE);
 		for (const d of [plain, doc]) {
-			expect(Object.keys(operation(d, "/health/ready").responses as Json)).toEqual(["200", "503"]);
-			expect(operation(d, "/health/live").responses).toMatchObject({ "200": { content: { "application/json": {} } } });
-			expect(operation(d, "/metrics").responses).toMatchObject({ "200": { content: { "text/plain": { schema: { type: "string" } } } } });
+			expect(Object.keys(operation(d, "/health/ready").responses as Json)).toEqual([
+				"200",
+				"503",
+			]);
+			expect(operation(d, "/health/live").responses).toMatchObject({
+				"200": { content: { "application/json": {} } },
+			});
+			expect(operation(d, "/metrics").responses).toMatchObject({
+				"200": { content: { "text/plain": { schema: { type: "string" } } } },
+			});
 		}
 		expect(plain.paths["/api/admin/sync"]).toBeUndefined();
 		expect(plain.components.securitySchemes).toBeUndefined();
 		const sync = operation(doc, "/api/admin/sync", "post");
 		expect(sync.security).toEqual([{ adminToken: [] }]);
-		expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: "http", scheme: "bearer" });
-		expect(sync.responses).toMatchObject({ "202": { content: { "application/json": { schema: { properties: { status: { const: "accepted" } } } } } }, "401": { $ref: "#/components/responses/Unauthorized" } });
+		expect(doc.components.securitySchemes.adminToken).toMatchObject({
+			type: "http",
+			scheme: "bearer",
+		});
+		expect(sync.responses).toMatchObject({
+			"202": {
+				content: {
+					"application/json": {
+						schema: { properties: { status: { const: "accepted" } } },
+					},
+				},
+			},
+			"401": { $ref: "#/components/responses/Unauthorized" },
+		});
 	});
 
 	test("a caller changing its document does not change the next one", () => {
 		const first = buildOpenApi(BASE);
 		(first.components.schemas.Player as Json).required = [];
-		expect((buildOpenApi(BASE).components.schemas.Player as Json).required).toContain("shirtNumber");
+		expect((buildOpenApi(BASE).components.schemas.Player as Json).required).toContain(
+			"shirtNumber",
+		);
 	});
 
 	test("real data from the source, and the gateway's real error bodies, fit the documented schemas with no field missing or extra", () => {
 		const data = normaliseOpenFootball(readOpenFootballDir(join(ROOT, "data", "openfootball")));
-		const page = <T>(rows: T[]) => ({ rows, page: 1, pageSize: rows.length, total: rows.length, totalPages: 1 });
+		const page = <T>(rows: T[]) => ({
+			rows,
+			page: 1,
+			pageSize: rows.length,
+			total: rows.length,
+			totalPages: 1,
+		});
 		const matches = data.matches.map(toV4Match);
-		const v2 = { filters: { competition: "WC", season: 2022 }, resultSet: { count: matches.length, first: "2022-11-20", last: null, played: 3 }, matches, next: "abc" };
-		const validation = new Errors.ValidationError("bad", "VALIDATION_ERROR", [{ type: "numberMax", field: "pageSize", message: "too big" }] as never);
+		const v2 = {
+			filters: { competition: "WC", season: 2022 },
+			resultSet: { count: matches.length, first: "2022-11-20", last: null, played: 3 },
+			matches,
+			next: "abc",
+		};
+		const validation = new Errors.ValidationError("bad", "VALIDATION_ERROR", [
+			{ type: "numberMax", field: "pageSize", message: "too big" },
+		] as never);
 		const samples = [
 			{ ref: okSchema("/api/v1/players"), values: [page(data.players)] },
 			{ ref: okSchema("/api/v1/teams"), values: [page(data.teams)] },
 			{ ref: okSchema("/api/v1/competitions"), values: [page(data.competitions)] },
 			{ ref: okSchema("/api/v1/results"), values: [page(data.matches)] },
 			{ ref: okSchema("/api/v2/results"), values: [v2, { ...v2, matches: [], next: null }] },
-			{ ref: okSchema("/api/v1/standings"), values: [page([...computeStandings(data.matches).values()])] },
+			{
+				ref: okSchema("/api/v1/standings"),
+				values: [page([...computeStandings(data.matches).values()])],
+			},
 			{ ref: errorSchema("ValidationError"), values: [toHttpError(validation).body] },
-			{ ref: errorSchema("ServiceUnavailable"), values: [toHttpError(new Errors.ServiceNotAvailableError({ action: "v1.players.list" })).body] },
-			{ ref: errorSchema("Timeout"), values: [toHttpError(new Errors.RequestTimeoutError({ action: "v1.results.list", nodeID: "n" })).body] },
+			{
+				ref: errorSchema("ServiceUnavailable"),
+				values: [
+					toHttpError(new Errors.ServiceNotAvailableError({ action: "v1.players.list" }))
+						.body,
+				],
+			},
+			{
+				ref: errorSchema("Timeout"),
+				values: [
+					toHttpError(
+						new Errors.RequestTimeoutError({ action: "v1.results.list", nodeID: "n" }),
+					).body,
+				],
+			},
 		];
 		expect(data.players.length).toBeGreaterThan(100);
 		expect(check(doc, samples).failures).toEqual([]);
 		// The same check refuses a row with a field the schema does not know, and one without a required field.
 		const { team: _team, ...withoutTeam } = data.players[0];
-		const wrong = [{ ref: okSchema("/api/v1/players"), values: [page([{ ...data.players[0], shoeSize: 44 }]), page([withoutTeam])] }];
-		expect(check(doc, wrong).failures).toEqual([expect.stringMatching(/additional properties/), expect.stringMatching(/must have required property 'team'/)]);
+		const wrong = [
+			{
+				ref: okSchema("/api/v1/players"),
+				values: [page([{ ...data.players[0], shoeSize: 44 }]), page([withoutTeam])],
+			},
+		];
+		expect(check(doc, wrong).failures).toEqual([
+			expect.stringMatching(/additional properties/),
+			expect.stringMatching(/must have required property 'team'/),
+		]);
 	});
 });

@@ -30,7 +30,9 @@ describe("loadStaticFiles", () => {
 	test("when the folder holds pages, scripts, styles, other files and a subfolder, then only its own web files are served, with their types", () => {
 		const files = loadStaticFiles(dir, { index: "index.html" });
 		expect(files.names().sort()).toEqual(["app.css", "app.js", "icon.svg", "index.html"]);
-		expect(Object.fromEntries(files.names().map(name => [name, files.get(name)?.contentType]))).toEqual({
+		expect(
+			Object.fromEntries(files.names().map(name => [name, files.get(name)?.contentType])),
+		).toEqual({
 			"index.html": "text/html; charset=utf-8",
 			"app.js": "text/javascript; charset=utf-8",
 			"app.css": "text/css; charset=utf-8",
@@ -54,7 +56,9 @@ describe("loadStaticFiles", () => {
 
 	test("when the folder does not exist or has no index, then making the table still works, and its first question throws, naming the index", () => {
 		expect(() => loadStaticFiles(join(dir, "missing"), { index: "index.html" })).not.toThrow();
-		expect(() => loadStaticFiles(join(dir, "missing"), { index: "index.html" }).names()).toThrow(/no such file or directory/);
+		expect(() =>
+			loadStaticFiles(join(dir, "missing"), { index: "index.html" }).names(),
+		).toThrow(/no such file or directory/);
 		const files = loadStaticFiles(dir, { index: "start.html" });
 		expect(() => files.get("app.js")).toThrow(/There is no start\.html in /);
 	});
@@ -69,7 +73,9 @@ describe("loadStaticFiles", () => {
 			docs = require("../../../../services/api/docs/files");
 		});
 		// Jest itself may read the modules' sources; none of the served folders may be touched.
-		const served = (path: unknown) => String(path).includes(`${join("api", "docs", "public")}`) || String(path).includes(`${join("api", "dashboard", "public")}`);
+		const served = (path: unknown) =>
+			String(path).includes(`${join("api", "docs", "public")}`) ||
+			String(path).includes(`${join("api", "dashboard", "public")}`);
 		expect(readdir.mock.calls.filter(([path]) => served(path))).toEqual([]);
 		expect(readFile.mock.calls.filter(([path]) => served(path))).toEqual([]);
 
@@ -83,7 +89,12 @@ describe("staticReply", () => {
 		const reply = staticReply(loadStaticFiles(dir, { index: "index.html" }), "app.js");
 		expect(reply).toEqual({
 			status: 200,
-			headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "Content-Length": "10", ETag: expect.stringMatching(/^"[\w-]{27}"$/) },
+			headers: {
+				"Content-Type": "text/javascript; charset=utf-8",
+				"Cache-Control": "no-cache",
+				"Content-Length": "10",
+				ETag: expect.stringMatching(/^"[\w-]{27}"$/),
+			},
 			body: Buffer.from("export {};"),
 		});
 	});
@@ -99,7 +110,14 @@ describe("staticReply", () => {
 	test("when the client's copy is current (If-None-Match, also weak, in a list, or *), then 304 without a body; when it is old, the file", () => {
 		const files = loadStaticFiles(dir, { index: "index.html" });
 		const etag = staticReply(files, "app.js")!.headers.ETag;
-		expect(staticReply(files, "app.js", etag)).toEqual({ status: 304, headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", ETag: etag } });
+		expect(staticReply(files, "app.js", etag)).toEqual({
+			status: 304,
+			headers: {
+				"Content-Type": "text/javascript; charset=utf-8",
+				"Cache-Control": "no-cache",
+				ETag: etag,
+			},
+		});
 		expect(staticReply(files, "app.js", `"old", W/${etag}`)?.status).toBe(304);
 		expect(staticReply(files, "app.js", "*")?.status).toBe(304);
 		expect(staticReply(files, "app.js", '"old"')?.status).toBe(200);
@@ -114,7 +132,29 @@ describe("staticReply", () => {
 
 	test("an unknown name, or one that tries to leave the folder, finds nothing (the caller's 404)", () => {
 		const files = loadStaticFiles(dir, { index: "index.html" });
-		const names = ["nothing.js", "../package.json", "..%2fpackage.json", "..\\package.json", "nested/inner.js", "nested", "notes.txt", "server.ts", "./app.js", "/etc/passwd", `${dir}/app.js`, "", ".", "..", "APP.JS", "app.js/", "app.js\0", "__proto__", "constructor", "hasOwnProperty"];
-		for (const name of names) expect({ name, reply: staticReply(files, name) }).toEqual({ name, reply: undefined });
+		const names = [
+			"nothing.js",
+			"../package.json",
+			"..%2fpackage.json",
+			"..\\package.json",
+			"nested/inner.js",
+			"nested",
+			"notes.txt",
+			"server.ts",
+			"./app.js",
+			"/etc/passwd",
+			`${dir}/app.js`,
+			"",
+			".",
+			"..",
+			"APP.JS",
+			"app.js/",
+			"app.js\0",
+			"__proto__",
+			"constructor",
+			"hasOwnProperty",
+		];
+		for (const name of names)
+			expect({ name, reply: staticReply(files, name) }).toEqual({ name, reply: undefined });
 	});
 });

@@ -13,7 +13,16 @@ async function memoryCollection(): Promise<NedbDocumentCollection> {
 
 function upsert(id: string, name: string, isNew = true): PendingChange {
 	const doc = { id, name };
-	return { key: `team:${id}`, kind: "team", id, deleted: false, hash: name, isNew, doc: doc as never, json: JSON.stringify(doc) };
+	return {
+		key: `team:${id}`,
+		kind: "team",
+		id,
+		deleted: false,
+		hash: name,
+		isNew,
+		doc: doc as never,
+		json: JSON.stringify(doc),
+	};
 }
 
 let log: ChangeLog;
@@ -29,7 +38,11 @@ test("when changes are appended, then each gets the next sequence number and the
 	expect(await log.append([upsert("a", "A"), upsert("b", "B")])).toEqual({ from: 0, to: 2 });
 	expect(await log.append([upsert("c", "C")])).toEqual({ from: 2, to: 3 });
 	const page = await log.changesSince(0, 10);
-	expect(page.changes.map(c => [c.seq, c.id])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
+	expect(page.changes.map(c => [c.seq, c.id])).toEqual([
+		[1, "a"],
+		[2, "b"],
+		[3, "c"],
+	]);
 	expect(page).toMatchObject({ lastSeq: 3, head: 3 });
 });
 
@@ -37,7 +50,10 @@ test("when a document changes again, then it appears once, at its latest seq and
 	await log.append([upsert("a", "A"), upsert("b", "B")]);
 	await log.append([upsert("a", "A2", false)]);
 	const page = await log.changesSince(0, 10);
-	expect(page.changes.map(c => [c.seq, c.id, (c.doc as { name: string }).name])).toEqual([[2, "b", "B"], [3, "a", "A2"]]);
+	expect(page.changes.map(c => [c.seq, c.id, (c.doc as { name: string }).name])).toEqual([
+		[2, "b", "B"],
+		[3, "a", "A2"],
+	]);
 	expect((await log.changesSince(2, 10)).changes.map(c => c.id)).toEqual(["a"]);
 });
 
@@ -61,7 +77,19 @@ test("when the feed is read in pages, then lastSeq says where to go on and the e
 });
 
 test("when asked for some kinds only, then the others are left out but the reader still reaches the head", async () => {
-	await log.append([upsert("a", "A"), { key: "player:p", kind: "player", id: "p", deleted: false, hash: "p", isNew: true, doc: {} as never, json: "{}" }]);
+	await log.append([
+		upsert("a", "A"),
+		{
+			key: "player:p",
+			kind: "player",
+			id: "p",
+			deleted: false,
+			hash: "p",
+			isNew: true,
+			doc: {} as never,
+			json: "{}",
+		},
+	]);
 	const page = await log.changesSince(0, 10, ["player"]);
 	expect(page.changes.map(c => c.id)).toEqual(["p"]);
 	expect(page.lastSeq).toBe(2);
@@ -87,7 +115,9 @@ describe("sliceFeedPage", () => {
 
 	test("cuts a page into events that cover the log without holes", () => {
 		const page = { changes: [3, 5, 6, 9, 10].map(change), lastSeq: 12 };
-		expect(sliceFeedPage(page, 2, 2).map(s => [s.from, s.to, s.changes.map(c => c.seq)])).toEqual([
+		expect(
+			sliceFeedPage(page, 2, 2).map(s => [s.from, s.to, s.changes.map(c => c.seq)]),
+		).toEqual([
 			[2, 5, [3, 5]],
 			[5, 9, [6, 9]],
 			[9, 12, [10]],
@@ -95,7 +125,9 @@ describe("sliceFeedPage", () => {
 	});
 
 	test("a page with no changes but a later end still moves the reader on", () => {
-		expect(sliceFeedPage({ changes: [], lastSeq: 8 }, 4, 10)).toEqual([{ from: 4, to: 8, changes: [] }]);
+		expect(sliceFeedPage({ changes: [], lastSeq: 8 }, 4, 10)).toEqual([
+			{ from: 4, to: 8, changes: [] },
+		]);
 		expect(sliceFeedPage({ changes: [], lastSeq: 4 }, 4, 10)).toEqual([]);
 	});
 });
@@ -105,7 +137,9 @@ describe("epoch", () => {
 		const documents = await memoryCollection();
 		const first = await new ChangeLog(documents, counters).epoch();
 		expect(await new ChangeLog(documents, counters).epoch()).toBe(first);
-		expect(await new ChangeLog(await memoryCollection(), await memoryCollection()).epoch()).not.toBe(first);
+		expect(
+			await new ChangeLog(await memoryCollection(), await memoryCollection()).epoch(),
+		).not.toBe(first);
 		expect((await new ChangeLog(documents, counters).changesSince(0, 1)).epoch).toBe(first);
 	});
 });

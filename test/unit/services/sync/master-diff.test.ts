@@ -1,12 +1,44 @@
 import type { MasterData } from "../../../../domain/model";
-import { contentHash, diffMaster, MasterDiff, masterKey, sourceDocuments, type StoredVersion } from "../../../../services/sync/master-diff";
+import {
+	contentHash,
+	diffMaster,
+	MasterDiff,
+	masterKey,
+	sourceDocuments,
+	type StoredVersion,
+} from "../../../../services/sync/master-diff";
 
 function dataSet(overrides: Partial<MasterData> = {}): MasterData {
 	return {
-		competitions: [{ id: "PL", code: "PL", name: "Premier League", type: "LEAGUE", area: { name: "England", code: "ENG" }, seasons: [] }],
+		competitions: [
+			{
+				id: "PL",
+				code: "PL",
+				name: "Premier League",
+				type: "LEAGUE",
+				area: { name: "England", code: "ENG" },
+				seasons: [],
+			},
+		],
 		teams: [
-			{ id: "arsenal-fc", name: "Arsenal FC", shortName: "Arsenal", tla: "ARS", type: "CLUB", area: { name: "England", code: "ENG" }, competitions: [] },
-			{ id: "fulham-fc", name: "Fulham FC", shortName: "Fulham", tla: "FUL", type: "CLUB", area: { name: "England", code: "ENG" }, competitions: [] },
+			{
+				id: "arsenal-fc",
+				name: "Arsenal FC",
+				shortName: "Arsenal",
+				tla: "ARS",
+				type: "CLUB",
+				area: { name: "England", code: "ENG" },
+				competitions: [],
+			},
+			{
+				id: "fulham-fc",
+				name: "Fulham FC",
+				shortName: "Fulham",
+				tla: "FUL",
+				type: "CLUB",
+				area: { name: "England", code: "ENG" },
+				competitions: [],
+			},
 		],
 		players: [],
 		matches: [],
@@ -22,8 +54,12 @@ describe("contentHash", () => {
 	test("hashes a document's JSON as stored: the same text the same hash, any difference another", () => {
 		const doc = { id: "x", name: "Arsenal FC", numbers: [1, 2] };
 		expect(contentHash(JSON.stringify(doc))).toBe(contentHash(JSON.stringify({ ...doc })));
-		expect(contentHash(JSON.stringify(doc))).not.toBe(contentHash(JSON.stringify({ ...doc, name: "Arsenal" })));
-		expect(contentHash(JSON.stringify(doc))).not.toBe(contentHash(JSON.stringify({ ...doc, numbers: [2, 1] })));
+		expect(contentHash(JSON.stringify(doc))).not.toBe(
+			contentHash(JSON.stringify({ ...doc, name: "Arsenal" })),
+		);
+		expect(contentHash(JSON.stringify(doc))).not.toBe(
+			contentHash(JSON.stringify({ ...doc, numbers: [2, 1] })),
+		);
 	});
 
 	test("source documents carry the JSON the log stores, and its hash", () => {
@@ -54,7 +90,12 @@ describe("diffMaster", () => {
 		after.teams[1] = { ...after.teams[1], tla: "FFC" };
 		const changes = diffMaster(storedFrom(before), sourceDocuments(after));
 		expect(changes).toHaveLength(1);
-		expect(changes[0]).toMatchObject({ key: "team:fulham-fc", deleted: false, isNew: false, doc: { tla: "FFC" } });
+		expect(changes[0]).toMatchObject({
+			key: "team:fulham-fc",
+			deleted: false,
+			isNew: false,
+			doc: { tla: "FFC" },
+		});
 	});
 
 	test("when a document is gone from the source, then it becomes a deletion", () => {
@@ -81,7 +122,9 @@ describe("diffMaster", () => {
 	test("two source documents with one key are refused", () => {
 		const data = dataSet();
 		data.teams.push({ ...data.teams[0] });
-		expect(() => diffMaster(new Map(), sourceDocuments(data))).toThrow("Duplicate master document team:arsenal-fc");
+		expect(() => diffMaster(new Map(), sourceDocuments(data))).toThrow(
+			"Duplicate master document team:arsenal-fc",
+		);
 	});
 });
 
@@ -92,9 +135,16 @@ describe("MasterDiff over a source read in batches", () => {
 		const stored = storedFrom(before);
 		const diff = new MasterDiff(stored);
 		const source = sourceDocuments(after);
-		const inBatches = [...diff.changesIn(source.slice(0, 1)), ...diff.changesIn(source.slice(1)), ...diff.deletions()];
+		const inBatches = [
+			...diff.changesIn(source.slice(0, 1)),
+			...diff.changesIn(source.slice(1)),
+			...diff.deletions(),
+		];
 		expect(inBatches).toEqual(diffMaster(stored, source));
-		expect(inBatches.map(c => [c.key, c.deleted])).toEqual([["team:fulham-fc", false], ["team:arsenal-fc", true]]);
+		expect(inBatches.map(c => [c.key, c.deleted])).toEqual([
+			["team:fulham-fc", false],
+			["team:arsenal-fc", true],
+		]);
 	});
 
 	test("a document in two batches is a duplicate", () => {

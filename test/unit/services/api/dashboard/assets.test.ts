@@ -2,7 +2,12 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assetReply, INDEX, loadAssets, PUBLIC_DIR } from "../../../../../services/api/dashboard/assets";
+import {
+	assetReply,
+	INDEX,
+	loadAssets,
+	PUBLIC_DIR,
+} from "../../../../../services/api/dashboard/assets";
 
 let dir: string;
 
@@ -35,8 +40,15 @@ describe("assetReply", () => {
 	test("a file is answered as staticReply answers it; a name the table does not have is null", () => {
 		const table = loadAssets(dir);
 		const reply = assetReply(table, "app.js");
-		expect(reply).toMatchObject({ status: 200, headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" } });
+		expect(reply).toMatchObject({
+			status: 200,
+			headers: {
+				"Content-Type": "text/javascript; charset=utf-8",
+				"Cache-Control": "no-cache",
+			},
+		});
 		expect(assetReply(table, "app.js", reply?.headers.ETag)?.status).toBe(304);
-		for (const name of ["nothing.js", "../package.json", ""]) expect({ name, reply: assetReply(table, name) }).toEqual({ name, reply: null });
+		for (const name of ["nothing.js", "../package.json", ""])
+			expect({ name, reply: assetReply(table, name) }).toEqual({ name, reply: null });
 	});
 });

@@ -38,7 +38,12 @@ function match(fields) {
 		season: { year: 2022 },
 		homeTeam: ARG,
 		awayTeam: FRA,
-		score: { winner: "HOME_TEAM", duration: "REGULAR", fullTime: { home: 1, away: 0 }, halfTime: { home: 0, away: 0 } },
+		score: {
+			winner: "HOME_TEAM",
+			duration: "REGULAR",
+			fullTime: { home: 1, away: 0 },
+			halfTime: { home: 0, away: 0 },
+		},
 		...fields,
 	};
 }
@@ -56,7 +61,11 @@ const FINAL_2022 = {
 
 describe("describeScore", () => {
 	test("when a match went to penalties, then the score after extra time and the shoot-out are written apart", () => {
-		expect(describeScore(FINAL_2022)).toEqual({ result: "3–3", extra: " (a.e.t.), 4–2 pens", halfTime: "HT 2–0" });
+		expect(describeScore(FINAL_2022)).toEqual({
+			result: "3–3",
+			extra: " (a.e.t.), 4–2 pens",
+			halfTime: "HT 2–0",
+		});
 		expect(scoreText(FINAL_2022)).toBe("3–3 (a.e.t.), 4–2 pens");
 	});
 
@@ -73,8 +82,22 @@ describe("describeScore", () => {
 	});
 
 	test("when a match ended after 90 minutes, then it is the full-time score; before kick-off there is none", () => {
-		expect(describeScore({ winner: "DRAW", duration: "REGULAR", fullTime: { home: 2, away: 2 }, halfTime: { home: 1, away: 0 } })).toEqual({ result: "2–2", extra: "", halfTime: "HT 1–0" });
-		expect(describeScore({ winner: null, duration: "REGULAR", fullTime: { home: null, away: null }, halfTime: { home: null, away: null } })).toEqual({ result: null, extra: "", halfTime: null });
+		expect(
+			describeScore({
+				winner: "DRAW",
+				duration: "REGULAR",
+				fullTime: { home: 2, away: 2 },
+				halfTime: { home: 1, away: 0 },
+			}),
+		).toEqual({ result: "2–2", extra: "", halfTime: "HT 1–0" });
+		expect(
+			describeScore({
+				winner: null,
+				duration: "REGULAR",
+				fullTime: { home: null, away: null },
+				halfTime: { home: null, away: null },
+			}),
+		).toEqual({ result: null, extra: "", halfTime: null });
 	});
 });
 
@@ -89,23 +112,50 @@ describe("outcomeFor", () => {
 
 describe("rounds", () => {
 	test("stages and groups read as people write them", () => {
-		expect(["QUARTER_FINALS", "LAST_16", "GROUP_C", "REGULAR_SEASON", "SOMETHING_NEW"].map(stageName)).toEqual(["Quarter-finals", "Round of 16", "Group C", "Regular season", "Something new"]);
+		expect(
+			["QUARTER_FINALS", "LAST_16", "GROUP_C", "REGULAR_SEASON", "SOMETHING_NEW"].map(
+				stageName,
+			),
+		).toEqual(["Quarter-finals", "Round of 16", "Group C", "Regular season", "Something new"]);
 	});
 
 	test("a league's rounds are matchdays; a cup's are its stages, with the matchday where there is one", () => {
 		const league = match({ stage: "REGULAR_SEASON", matchday: 12 });
 		const group = match({ stage: "GROUP_STAGE", matchday: 3, group: "GROUP_C" });
 		const final = match({ stage: "FINAL" });
-		expect([roundKey(league), roundKey(group), roundKey(final)]).toEqual(["md-12", "group-stage-3", "final"]);
-		expect([roundLabel(league), roundLabel(group), roundLabel(final)]).toEqual(["Matchday 12", "Group stage · Matchday 3", "Final"]);
+		expect([roundKey(league), roundKey(group), roundKey(final)]).toEqual([
+			"md-12",
+			"group-stage-3",
+			"final",
+		]);
+		expect([roundLabel(league), roundLabel(group), roundLabel(final)]).toEqual([
+			"Matchday 12",
+			"Group stage · Matchday 3",
+			"Final",
+		]);
 	});
 
 	test("rounds come in the order they were played, each round's matches by kick-off; the current round is the last with a result", () => {
 		const matches = [
-			match({ id: "final", stage: "FINAL", utcDate: "2022-12-18T15:00:00Z", status: "SCHEDULED" }),
-			match({ id: "md1-late", stage: "GROUP_STAGE", matchday: 1, utcDate: "2022-11-20T19:00:00Z" }),
+			match({
+				id: "final",
+				stage: "FINAL",
+				utcDate: "2022-12-18T15:00:00Z",
+				status: "SCHEDULED",
+			}),
+			match({
+				id: "md1-late",
+				stage: "GROUP_STAGE",
+				matchday: 1,
+				utcDate: "2022-11-20T19:00:00Z",
+			}),
 			match({ id: "semi", stage: "SEMI_FINALS", utcDate: "2022-12-13T19:00:00Z" }),
-			match({ id: "md1-early", stage: "GROUP_STAGE", matchday: 1, utcDate: "2022-11-20T16:00:00Z" }),
+			match({
+				id: "md1-early",
+				stage: "GROUP_STAGE",
+				matchday: 1,
+				utcDate: "2022-11-20T16:00:00Z",
+			}),
 		];
 		const rounds = roundsOf(matches);
 		expect(rounds.map(round => [round.key, round.matches.map(m => m.id)])).toEqual([
@@ -125,7 +175,19 @@ describe("seasons, positions, ages and badges", () => {
 	});
 
 	test("ordinals, including the teens", () => {
-		expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd", "111th"]);
+		expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 103, 111].map(ordinal)).toEqual([
+			"1st",
+			"2nd",
+			"3rd",
+			"4th",
+			"11th",
+			"12th",
+			"13th",
+			"21st",
+			"22nd",
+			"103rd",
+			"111th",
+		]);
 	});
 
 	test("a team's position is found in whichever table holds it, with its group in a cup", () => {
@@ -142,9 +204,20 @@ describe("seasons, positions, ages and badges", () => {
 			goalDifference: 0,
 			form: null,
 		});
-		const group = (/** @type {string} */ name, /** @type {string[]} */ ids) => ({ competition: { code: "WC", name: "FIFA World Cup" }, season: 2022, stage: "GROUP_STAGE", group: name, table: ids.map((id, i) => line(i + 1, id)) });
-		const standings = [group("GROUP_A", ["netherlands", "senegal"]), group("GROUP_C", ["argentina", "poland", "mexico", "saudi-arabia"])];
-		expect(positionOf(standings, "argentina")).toBe("1st in Group C of 4 · 6 pts after 3 matches");
+		const group = (/** @type {string} */ name, /** @type {string[]} */ ids) => ({
+			competition: { code: "WC", name: "FIFA World Cup" },
+			season: 2022,
+			stage: "GROUP_STAGE",
+			group: name,
+			table: ids.map((id, i) => line(i + 1, id)),
+		});
+		const standings = [
+			group("GROUP_A", ["netherlands", "senegal"]),
+			group("GROUP_C", ["argentina", "poland", "mexico", "saudi-arabia"]),
+		];
+		expect(positionOf(standings, "argentina")).toBe(
+			"1st in Group C of 4 · 6 pts after 3 matches",
+		);
 		expect(positionOf(standings, "wales")).toBeNull();
 	});
 
@@ -156,7 +229,8 @@ describe("seasons, positions, ages and badges", () => {
 	test("a badge's hue is the same for the same TLA, and a hue", () => {
 		expect(badgeHue("ARG")).toBe(badgeHue("ARG"));
 		expect(badgeHue("ARG")).not.toBe(badgeHue("FRA"));
-		for (const tla of ["ARG", "FRA", "ZZZ", "?"]) expect(badgeHue(tla)).toBeGreaterThanOrEqual(0);
+		for (const tla of ["ARG", "FRA", "ZZZ", "?"])
+			expect(badgeHue(tla)).toBeGreaterThanOrEqual(0);
 		for (const tla of ["ARG", "FRA", "ZZZ", "?"]) expect(badgeHue(tla)).toBeLessThan(360);
 	});
 });

@@ -1,9 +1,22 @@
 // Which announced actions become public routes, and how the gateway remembers them.
-import { type AnnouncedService, publicRoutesOf, RouteBook } from "../../../../../services/api/http/public-routes";
+import {
+	type AnnouncedService,
+	publicRoutesOf,
+	RouteBook,
+} from "../../../../../services/api/http/public-routes";
 
-const list = (rest: unknown, visibility?: string) => ({ name: "v1.things.list", rest, visibility, params: { $$strict: true } });
+const list = (rest: unknown, visibility?: string) => ({
+	name: "v1.things.list",
+	rest,
+	visibility,
+	params: { $$strict: true },
+});
 
-function service(fullName: string, actions: AnnouncedService["actions"], settings: AnnouncedService["settings"] = {}): AnnouncedService {
+function service(
+	fullName: string,
+	actions: AnnouncedService["actions"],
+	settings: AnnouncedService["settings"] = {},
+): AnnouncedService {
 	return { name: fullName.replace(/^v\d+\./, ""), fullName, settings, actions };
 }
 
@@ -20,29 +33,64 @@ describe("publicRoutesOf", () => {
 
 	test("the gateway's own actions and Moleculer's internal services are never routes", () => {
 		const routes = publicRoutesOf([
-			{ name: "api", fullName: "api", actions: { rest: { name: "api.rest", rest: "GET /", visibility: "published" } } },
-			{ name: "$node", fullName: "$node", actions: { list: { name: "$node.list", rest: "GET /nodes", visibility: "published" } } },
+			{
+				name: "api",
+				fullName: "api",
+				actions: { rest: { name: "api.rest", rest: "GET /", visibility: "published" } },
+			},
+			{
+				name: "$node",
+				fullName: "$node",
+				actions: {
+					list: { name: "$node.list", rest: "GET /nodes", visibility: "published" },
+				},
+			},
 		]);
 		expect(routes).toEqual([]);
 	});
 
 	test("the path is the service's full name as a path, then the action's rest path; settings.rest replaces the first", () => {
 		const routes = publicRoutesOf([
-			service("v3.results", { list: { ...list("GET /", "published"), name: "v3.results.list" } }),
-			service("v1.teams", { get: { ...list("GET /:id", "published"), name: "v1.teams.get" } }),
-			service("v1.table", { list: { ...list("GET /", "published"), name: "v1.table.list" } }, { rest: "v1/standings" }),
+			service("v3.results", {
+				list: { ...list("GET /", "published"), name: "v3.results.list" },
+			}),
+			service("v1.teams", {
+				get: { ...list("GET /:id", "published"), name: "v1.teams.get" },
+			}),
+			service(
+				"v1.table",
+				{ list: { ...list("GET /", "published"), name: "v1.table.list" } },
+				{ rest: "v1/standings" },
+			),
 		]);
-		expect(routes.map(route => `${route.method} ${route.path}`)).toEqual(["GET /v3/results", "GET /v1/teams/:id", "GET /v1/standings"]);
+		expect(routes.map(route => `${route.method} ${route.path}`)).toEqual([
+			"GET /v3/results",
+			"GET /v1/teams/:id",
+			"GET /v1/standings",
+		]);
 	});
 
 	test("a rest route that is not `METHOD /path` is ignored rather than guessed", () => {
-		expect(publicRoutesOf([service("v1.things", { list: list("/anything", "published") })])).toEqual([]);
-		expect(publicRoutesOf([service("v1.things", { list: list({ method: "GET", path: "/" }, "published") })])).toEqual([]);
+		expect(
+			publicRoutesOf([service("v1.things", { list: list("/anything", "published") })]),
+		).toEqual([]);
+		expect(
+			publicRoutesOf([
+				service("v1.things", { list: list({ method: "GET", path: "/" }, "published") }),
+			]),
+		).toEqual([]);
 	});
 });
 
 describe("RouteBook", () => {
-	const route = (action: string, path: string, doc?: object) => ({ method: "GET", path, action, service: action.replace(/\.[^.]+$/, ""), params: {}, doc: doc as never });
+	const route = (action: string, path: string, doc?: object) => ({
+		method: "GET",
+		path,
+		action,
+		service: action.replace(/\.[^.]+$/, ""),
+		params: {},
+		doc: doc as never,
+	});
 
 	test("remembers a route after its service has gone, and tells when something changed", () => {
 		const book = new RouteBook();
