@@ -1,4 +1,4 @@
-// Broker options for every matchday node, from the configuration (see README, "Configuration").
+// Broker options for every matchday node, from the configuration (docs/operations.md, "Configuration").
 import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
 import {
@@ -68,8 +68,8 @@ const brokerConfig: BrokerOptions = {
 		check: isRetryable,
 	},
 	// Graceful stop (platform/node.ts on SIGTERM/SIGINT): the node first tells the cluster it
-	// serves nothing, waits `stopDelay` for that news to travel, then refuses new requests with
-	// a retryable error (callers retry on another node) and lets in-flight calls finish.
+	// serves nothing, then (stopDelay 0: no wait) refuses new requests with a retryable error
+	// (callers retry on another node) and lets in-flight calls finish, up to shutdownTimeout.
 	tracking: { enabled: true, shutdownTimeout },
 	registry: { strategy: "RoundRobin", preferLocal: true, stopDelay: 0 },
 	// Signals are handled by platform/node.ts, once.

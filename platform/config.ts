@@ -1,5 +1,6 @@
 // Configuration: read once from the environment, typed and checked at start-up.
-// Every variable is documented in the README; handlers never read process.env.
+// Every variable is documented in docs/operations.md; nothing below platform/ reads process.env
+// (services get this through the broker: contracts/node-config.ts).
 import { hostname } from "node:os";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
