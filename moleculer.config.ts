@@ -1,6 +1,7 @@
 // Broker options for every matchday node, from the configuration (docs/operations.md, "Configuration").
 import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
+import { natsOptions } from "./platform/nats";
 import {
 	FaultInjectionMiddleware,
 	parseFaultSettings,
@@ -46,7 +47,9 @@ const brokerConfig: BrokerOptions = {
 	namespace,
 	nodeID: nodeId,
 	// No transporter: one process, local calls only (the embedded default of `npm start`).
-	transporter: transporter ? { type: "NATS", options: { url: transporter } } : undefined,
+	transporter: transporter
+		? { type: "NATS", options: natsOptions(transporter, settings.natsAuth) }
+		: undefined,
 	serializer: "JSON",
 	logger: {
 		type: logFormat === "json" ? "Pino" : "Console",
@@ -83,11 +86,14 @@ const brokerConfig: BrokerOptions = {
 			? { enabled: true, exporter: { type: "Console" } }
 			: { enabled: false },
 	cacher: cacherOptions(),
-	// What services read of the configuration (contracts/node-config.ts): they never import platform/.
-	matchday: settings,
 	middlewares: faultInjection
 		? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))]
 		: [],
 };
+
+// What services read of the configuration (contracts/node-config.ts): they never import platform/.
+// Not enumerable: `$node.options`, which any node of the cluster may call, answers the broker's
+// options as JSON, and this holds the admin token and the bus credentials.
+Object.defineProperty(brokerConfig, "matchday", { value: settings, enumerable: false });
 
 export default brokerConfig;

@@ -10,6 +10,7 @@ import { type Context, ServiceBroker } from "moleculer";
 import { EVENTS, type MasterChangedPayload, type ProjectionUpdatedPayload } from "../contracts";
 import type { EntityKind } from "../domain/model";
 import { CLUB_FILE, openOpenFootballDir } from "../domain/openfootball";
+import { natsOptions } from "../platform/nats";
 
 /** A copy of a data folder the benchmark edits one document at a time. */
 export class EditableCopy {
@@ -86,7 +87,7 @@ export class PropagationListener {
 	constructor(transporter: string, namespace: string) {
 		this.broker = new ServiceBroker({
 			nodeID: `bench-listener-${process.pid}`,
-			transporter: { type: "NATS", options: { url: transporter } },
+			transporter: { type: "NATS", options: natsOptions(transporter) },
 			namespace,
 			logger: false,
 		});

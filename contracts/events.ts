@@ -25,6 +25,8 @@ export interface MasterChangedPayload {
 	from: number;
 	to: number;
 	changes: Change[];
+	/** Sync's Ed25519 signature of all of the above (contracts/signing.ts); consumers refuse a slice without it. */
+	signature?: string;
 }
 
 export const EVENTS = {
@@ -76,4 +78,6 @@ export const masterChangedSchema = {
 	from: { type: "number", integer: true, min: 0 },
 	to: { type: "number", integer: true, min: 0 },
 	changes: { type: "array", items: changeSchema },
+	// Checked by the consumer itself, so that a refusal is counted and logged with its sender.
+	signature: { type: "string", max: 200, optional: true },
 } as const;

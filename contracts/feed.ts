@@ -38,6 +38,8 @@ export interface SyncChangesResult {
 	head: number;
 	/** Names the log; when it changes, the log was reset and projections rebuild from seq 0. */
 	epoch: string;
+	/** Sync's signature of the page and of the request it answers (contracts/signing.ts). */
+	signature?: string;
 }
 
 interface Caller {

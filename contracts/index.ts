@@ -15,6 +15,7 @@ export * from "./node-config";
 export * from "./params";
 export * from "./public-action";
 export * from "./schemas";
+export * from "./signing";
 
 export interface EventContracts {
 	"master.changed": MasterChangedPayload;

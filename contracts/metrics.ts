@@ -14,6 +14,12 @@ export const SYNC_METRICS = {
 	lag: "matchday.sync.consumer.lag",
 } as const;
 
+/** The metrics every projection adds, on its own node (label `consumer`). */
+export const PROJECTION_METRICS = {
+	/** Slices and feed pages refused because sync's key did not sign them (label `what`: slice, page). */
+	rejected: "matchday.projection.rejected",
+} as const;
+
 /** Every metric of sync's, as `$node.metrics` takes a pattern. */
 export const SYNC_METRICS_PATTERN = "matchday.sync.**";
 

@@ -2,6 +2,7 @@
 // and checks it from the environment once; moleculer.config.ts hands it to the broker, and
 // services read it from there (`nodeConfig(this.broker)`): nothing below platform/ reads
 // process.env, and nothing below it imports platform/.
+import type { KeyObject } from "node:crypto";
 import type { Service, ServiceBroker } from "moleculer";
 
 export interface NodeConfig {
@@ -11,9 +12,25 @@ export interface NodeConfig {
 	namespace: string;
 	/** Moleculer transporter (e.g. `nats://127.0.0.1:4222`); null runs a single-process broker. */
 	transporter: string | null;
+	/** NATS credentials and TLS files, where not in the TRANSPORTER URL (platform/nats.ts). */
+	natsAuth: {
+		user: string | null;
+		password: string | null;
+		token: string | null;
+		ca: string | null;
+		cert: string | null;
+		key: string | null;
+	};
+	/** Sync's private key, which signs the master data it publishes; only sync's nodes need it. */
+	signingKey: KeyObject | null;
+	/** Sync's public keys (more than one while its key is rotated): consumers apply only what one verifies (contracts/signing.ts). */
+	verifyKeys: KeyObject[];
 	/** MongoDB connection string; null keeps every store in memory (NeDB). */
 	mongoUri: string | null;
-	/** Which services this node runs (names from the catalogue); empty means all. */
+	/**
+	 * Which services this node runs: full names (`v1.players`) or bare names for every version
+	 * (`players`), as found in the folders under services/ (platform/discovery.ts); empty means all.
+	 */
 	services: string[];
 	/** Gateway port and interface. */
 	port: number;

@@ -2,9 +2,11 @@
 // Every variable is documented in docs/operations.md; nothing below platform/ reads process.env
 // (services get this through the broker: contracts/node-config.ts).
 import { hostname } from "node:os";
-import { existsSync } from "node:fs";
+import { createPublicKey, type KeyObject } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { NodeConfig } from "../contracts/node-config";
+import { newSigningKeys, privateKeyFrom, publicKeyFrom } from "../contracts/signing";
 
 /** Kept as the name platform code knows; the shape lives in contracts (services read it from the broker). */
 export type Config = NodeConfig;
@@ -79,12 +81,75 @@ function cacher(env: Env): string {
 	throw new ConfigError(`CACHER must be memory, off or a redis:// URL, got "${raw}"`);
 }
 
+/** A path that must name a readable file. */
+function file(env: Env, name: string): string | null {
+	const path = text(env, name);
+	if (path !== null && !existsSync(path))
+		throw new ConfigError(`${name} names no file: "${path}"`);
+	return path;
+}
+
+/**
+ * Keys given as text (NAME) or in a file (NAME_FILE), several separated by commas, each parsed by
+ * `parse`; a bad one stops the node naming the variable.
+ */
+function keys(env: Env, name: string, parse: (text: string) => KeyObject): KeyObject[] {
+	const inline = text(env, name);
+	const path = file(env, `${name}_FILE`);
+	const raw = inline ?? (path ? readFileSync(path, "utf8").trim() : null);
+	if (raw === null) return [];
+	// PEM blocks and base64 hold no comma: a comma separates keys.
+	return raw.split(",").map(one => {
+		try {
+			const parsed = parse(one.trim());
+			if (parsed.asymmetricKeyType !== "ed25519")
+				throw new Error(`an ${parsed.asymmetricKeyType} key`);
+			return parsed;
+		} catch (err) {
+			throw new ConfigError(
+				`${inline !== null ? name : `${name}_FILE`} is not an Ed25519 key (PEM, or base64 DER): ${(err as Error).message}`,
+			);
+		}
+	});
+}
+
+/**
+ * Sync's signing key and the public keys consumers accept. One process (`npm start`, no
+ * TRANSPORTER) with no keys makes a pair of its own: both ends are in it. A cluster needs them
+ * given (npm run cluster and the tests make a pair; `npm run keys` prints one). Several public
+ * keys are accepted at once, so that sync's key can be rotated with no refused slice
+ * (docs/sync.md).
+ */
+function signingKeys(env: Env): { signingKey: KeyObject | null; verifyKeys: KeyObject[] } {
+	const [signingKey = null, ...more] = keys(env, "SYNC_SIGNING_KEY", privateKeyFrom);
+	if (more.length > 0)
+		throw new ConfigError("SYNC_SIGNING_KEY holds one key: sync signs with one");
+	const given = keys(env, "SYNC_VERIFY_KEY", publicKeyFrom);
+	const verifyKeys = given.length > 0 ? given : signingKey ? [createPublicKey(signingKey)] : [];
+	if (signingKey || verifyKeys.length > 0 || text(env, "TRANSPORTER"))
+		return { signingKey, verifyKeys };
+	const made = newSigningKeys();
+	return {
+		signingKey: privateKeyFrom(made.privateKey),
+		verifyKeys: [publicKeyFrom(made.publicKey)],
+	};
+}
+
 /** Reads and checks the configuration; throws ConfigError naming the variable at fault. */
 export function readConfig(env: Env = process.env): Config {
 	return {
 		nodeId: text(env, "NODE_ID") ?? `${hostname()}-${process.pid}`,
 		namespace: text(env, "NAMESPACE") ?? "matchday",
-		transporter: url(env, "TRANSPORTER", ["nats"]),
+		transporter: url(env, "TRANSPORTER", ["nats", "tls"]),
+		natsAuth: {
+			user: text(env, "NATS_USER"),
+			password: text(env, "NATS_PASSWORD"),
+			token: text(env, "NATS_TOKEN"),
+			ca: file(env, "NATS_TLS_CA"),
+			cert: file(env, "NATS_TLS_CERT"),
+			key: file(env, "NATS_TLS_KEY"),
+		},
+		...signingKeys(env),
 		mongoUri: url(env, "MONGO_URI", ["mongodb", "mongodb+srv"]),
 		services: (text(env, "SERVICES") ?? "")
 			.split(",")

@@ -1,9 +1,9 @@
 // Starts one matchday node: a broker with the services named by SERVICES (all by default).
 // `npm start` runs it with nothing configured: every service in one process, in memory.
 import type { Server } from "node:http";
-import { ServiceBroker } from "moleculer";
-import brokerConfig from "../moleculer.config";
+import { type BrokerOptions, ServiceBroker } from "moleculer";
 import { config, ConfigError } from "./config";
+import { checkNatsCredentials, natsOptions, redactedUrl } from "./nats";
 import { discoverServices, loadService, selectServices, UnknownServiceError } from "./discovery";
 import { startHealthServer } from "./health";
 
@@ -11,6 +11,12 @@ async function main(): Promise<void> {
 	const settings = config();
 	const selected = selectServices(discoverServices(), settings.services);
 	const names = selected.map(entry => entry.fullName);
+	// A node NATS would refuse says so and stops, rather than retrying for ever (Moleculer's way).
+	if (settings.transporter)
+		await checkNatsCredentials(natsOptions(settings.transporter, settings.natsAuth));
+	// Required here, not imported: the broker's options read the configuration, and a bad value
+	// must reach the message below rather than fail the import.
+	const brokerConfig = (require("../moleculer.config") as { default: BrokerOptions }).default;
 	const broker = new ServiceBroker(brokerConfig);
 	for (const entry of selected) broker.createService(loadService(entry));
 
@@ -35,6 +41,9 @@ async function main(): Promise<void> {
 			},
 		);
 	};
+	// Moleculer's own process handlers are off (skipProcessEventRegistration): a stray rejection is
+	// logged here instead of ending the node.
+	process.on("unhandledRejection", reason => broker.logger.error("Unhandled rejection", reason));
 	process.on("SIGTERM", () => stop("SIGTERM"));
 	process.on("SIGINT", () => stop("SIGINT"));
 
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
 		health = await startHealthServer(broker, settings.healthPort, settings.host);
 	await broker.start();
 	broker.logger.info(
-		`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${settings.transporter}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`,
+		`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${redactedUrl(settings.transporter)}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`,
 	);
 	if (names.includes("api")) printUrls(settings.host, settings.port);
 }

@@ -17,6 +17,7 @@ import {
 	type SyncStatus,
 	topology,
 } from "../contracts/operator-views";
+import { natsOptions } from "./nats";
 
 type ReplCommand = NonNullable<ReplOptions["customCommands"]>[number];
 
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
 		...brokerConfig,
 		namespace,
 		nodeID: `repl-${hostname()}-${process.pid}`,
-		transporter: { type: "NATS", options: { url: transporter } },
+		transporter: { type: "NATS", options: natsOptions(transporter, config().natsAuth) },
 		// The REPL's screen is for answers: only warnings and errors from the broker itself.
 		logLevel: "warn",
 		logger: { type: "Console", options: { level: "warn", formatter: "short" } },

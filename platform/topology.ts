@@ -1,7 +1,7 @@
 // The production topology: which node groups run, each with one service version, and how many
 // replicas. It is read from the services themselves (their files, and the replicas each one
 // declares in `metadata.deployment`): `npm run cluster` starts exactly this, and
-// docker-compose.yml and deploy/ are checked against it by tests.
+// docker-compose.yml is checked against it by a test (test/integration/compose.test.ts).
 import { discoverServices, loadService, type ServiceEntry } from "./discovery";
 import { FEED_SERVICE } from "../contracts";
 

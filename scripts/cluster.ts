@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { nodeIds, topology } from "../platform/topology";
 import { REPO_ROOT, startTestServers, type TestServers, waitForPort } from "../tools/servers";
+import { FEED_SERVICE } from "../contracts";
+import { newSigningKeys, publicKeyTextOf } from "../contracts/signing";
+import { redactedUrl } from "../platform/nats";
 
 export const CLUSTER_DIR = join(REPO_ROOT, ".cluster");
 const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
@@ -75,8 +78,12 @@ async function main(): Promise<void> {
 		// Detached: Ctrl-C reaches the whole terminal group, and the servers must outlive the nodes' goodbyes.
 		servers = await startTestServers({ detached: true });
 		({ transporter, mongoUri } = servers);
-		console.log(`cluster │ NATS ${transporter}, FerretDB ${mongoUri}`);
+		console.log(`cluster │ NATS ${redactedUrl(transporter)}, FerretDB ${mongoUri}`);
 	}
+	// Sync's key pair: given (SYNC_SIGNING_KEY / SYNC_VERIFY_KEY), or made for this run.
+	const made = process.env.SYNC_SIGNING_KEY ? undefined : newSigningKeys();
+	const signingKey = process.env.SYNC_SIGNING_KEY ?? made!.privateKey;
+	const verifyKey = process.env.SYNC_VERIFY_KEY ?? made?.publicKey ?? publicKeyTextOf(signingKey);
 
 	const env = {
 		...process.env,
@@ -89,8 +96,19 @@ async function main(): Promise<void> {
 		nodeIds(group).map(id => ({ id, services: group.services })),
 	);
 	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
+	// Only sync's nodes hold the private key; every node verifies with the public one.
+	const keysOf = (services: string) =>
+		services === FEED_SERVICE
+			? { SYNC_SIGNING_KEY: signingKey, SYNC_VERIFY_KEY: verifyKey }
+			: { SYNC_SIGNING_KEY: "", SYNC_VERIFY_KEY: verifyKey };
 	const nodes = ids.map(({ id, services }, i) =>
-		startNode(id, services, env, width, COLOURS[i % COLOURS.length]),
+		startNode(
+			id,
+			services,
+			{ ...env, ...keysOf(services) },
+			width,
+			COLOURS[i % COLOURS.length],
+		),
 	);
 
 	let stopping = false;
@@ -116,6 +134,8 @@ async function main(): Promise<void> {
 			null,
 			2,
 		),
+		// It holds the bus credentials.
+		{ mode: 0o600 },
 	);
 
 	await waitForPort(port, 120_000);

@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, startTestServers } from "../tools/servers";
+import { newSigningKeys } from "../contracts/signing";
+import { redactedUrl } from "../platform/nats";
 
 const INFRA_DIR = join(REPO_ROOT, ".infra");
 const STATE = join(INFRA_DIR, "env.json");
@@ -19,7 +21,7 @@ async function up(): Promise<void> {
 		const state = JSON.parse(readFileSync(STATE, "utf8")) as InfraState;
 		if (state.pids.every(isAlive)) {
 			console.log(
-				`Already up: TRANSPORTER=${state.TRANSPORTER} MONGO_URI=${state.MONGO_URI}`,
+				`Already up: TRANSPORTER=${redactedUrl(state.TRANSPORTER)} MONGO_URI=${state.MONGO_URI}`,
 			);
 			return;
 		}
@@ -33,12 +35,21 @@ async function up(): Promise<void> {
 		dataDir: servers.dataDir,
 	};
 	writeFileSync(STATE, JSON.stringify(state, null, 2));
+	// The bus credentials are in TRANSPORTER; sync's key pair is made for these servers' data.
+	const keys = newSigningKeys();
 	writeFileSync(
 		join(INFRA_DIR, "env"),
-		`export TRANSPORTER=${state.TRANSPORTER}\nexport MONGO_URI=${state.MONGO_URI}\n`,
+		[
+			`export TRANSPORTER='${state.TRANSPORTER}'`,
+			`export MONGO_URI='${state.MONGO_URI}'`,
+			`export SYNC_SIGNING_KEY='${keys.privateKey}'`,
+			`export SYNC_VERIFY_KEY='${keys.publicKey}'`,
+			"",
+		].join("\n"),
+		{ mode: 0o600 },
 	);
 	console.log(
-		`NATS:     ${state.TRANSPORTER}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it) and .infra/env.json.`,
+		`NATS:     ${redactedUrl(state.TRANSPORTER)}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it: the bus credentials and sync's keys) and .infra/env.json.`,
 	);
 	// The servers outlive this command: hand them over to the system and leave.
 	process.exit(0);

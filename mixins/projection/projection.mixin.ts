@@ -10,8 +10,12 @@
 // could not take a view back in time; FerretDB v1 (our test server) does not promise that, so
 // we do not rely on it.
 //
+// Only what sync signed is applied (trust.ts): a slice or a feed page without sync's signature is
+// refused, logged with its sender and counted, before it can touch a document or a checkpoint.
+//
 // A service need not know in which order lifecycle hooks run: what must be ready before the
 // first change applies (an index, say) goes in `prepare`, which runs once the store is open.
+import type { KeyObject } from "node:crypto";
 import type { Context, Service, ServiceSchema, ServiceSettingSchema } from "moleculer";
 import {
 	broadcastEvent,
@@ -34,11 +38,20 @@ import { META, readCheckpoint, saveCheckpoint } from "./checkpoint";
 import { decideSlice, freshChanges } from "./epoch";
 import { groupEventsByService } from "./event-groups";
 import { isApplier } from "./leader";
+import {
+	countRejection,
+	isSyncsPage,
+	isSyncsSlice,
+	registerTrustMetrics,
+	UntrustedPageError,
+} from "./trust";
 import type { ProjectionMethods, ProjectionOptions } from "./options";
 
 interface ProjectionVars {
 	/** The name it goes by at sync (see `ProjectionOptions.consumer`). */
 	consumer: string;
+	/** Sync's public key: what it did not sign is not applied. */
+	verifyKeys: readonly KeyObject[];
 	checkpoint: number;
 	/** The epoch of the master log the checkpoint counts in; null before the first page. */
 	epoch: string | null;
@@ -83,6 +96,13 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				// Queued, not awaited: a stopping node must not wait for every queued event (the
 				// feed has them all). Async because Moleculer's context tracking expects a promise.
 				async handler(ctx: Context<MasterChangedPayload>) {
+					if (!isSyncsSlice(this.verifyKeys, ctx.params)) {
+						this.logger.warn(
+							`Refused a master.changed slice (seq ${ctx.params.from}–${ctx.params.to}) from node ${ctx.nodeID}: not signed by sync's key.`,
+						);
+						countRejection(this.broker, this.consumer, "slice");
+						return;
+					}
 					if (this.isApplier()) void this.enqueue(() => this.applyEvent(ctx.params));
 				},
 			},
@@ -185,6 +205,14 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 		created() {
 			// Decided here, not when the schema is built: only now is the service's name known.
 			this.consumer = options.consumer ?? this.fullName;
+			const { verifyKeys } = nodeConfig(this.broker);
+			if (verifyKeys.length === 0) {
+				throw new Error(
+					`${this.fullName} applies only master data that sync signed: set SYNC_VERIFY_KEY (or SYNC_VERIFY_KEY_FILE), sync's public key (npm run keys prints a pair).`,
+				);
+			}
+			this.verifyKeys = verifyKeys;
+			registerTrustMetrics(this.broker);
 			// Published in the registry: which master documents this projection keeps (operators, the benchmark).
 			this.metadata.projection = { consumer: this.consumer, kinds: options.kinds };
 			this.checkpoint = 0;
@@ -233,11 +261,18 @@ function newQueue(service: Projection): ApplyQueue {
 	});
 }
 
-/** A catch-up that waits quietly while sync is away: the next request tries again. */
+/** A catch-up that waits quietly while sync is away (or a page was forged): the next request tries again. */
 async function catchUpOrWait(service: Projection): Promise<void> {
 	try {
 		await service.catchUp();
 	} catch (err) {
+		if (err instanceof UntrustedPageError) {
+			service.logger.warn(
+				`Refused a feed page from node ${err.sender}: not signed by sync's key; the next catch-up tries again.`,
+			);
+			countRejection(service.broker, service.consumer, "page");
+			return;
+		}
 		if (!isSyncAway(err)) throw err;
 		service.logger.debug(
 			`Waiting for ${FEED_ACTION} to catch up from seq ${service.checkpoint}.`,
@@ -245,17 +280,24 @@ async function catchUpOrWait(service: Projection): Promise<void> {
 	}
 }
 
-function readFeedPage(
+/** One page of the feed, only if sync signed it as the answer to this very request. */
+async function readFeedPage(
 	service: Projection,
 	since: number,
 	kinds: ReadonlySet<EntityKind>,
 ): Promise<SyncChangesResult> {
-	return readFeed(service.broker, {
+	const asked = [...kinds];
+	// Moleculer hangs the call's context on the promise it returns: it names the node that answered.
+	const call = readFeed(service.broker, {
 		since,
 		limit: FEED_PAGE,
-		kinds: [...kinds],
+		kinds: asked,
 		consumer: service.consumer,
-	});
+	}) as Promise<SyncChangesResult> & { ctx?: { nodeID?: string } };
+	const page = await call;
+	if (!isSyncsPage(service.verifyKeys, page, since, asked))
+		throw new UntrustedPageError(call.ctx?.nodeID ?? "unknown");
+	return page;
 }
 
 function applyFeedPage(service: Projection, page: SyncChangesResult): Promise<void> {

@@ -11,11 +11,16 @@ import { accessLog, logsInfo } from "./http/access-log";
 import { hasAdminToken } from "./http/admin-token";
 import { corsSettings } from "./http/cors";
 import { toHttpError } from "./http/errors";
-import { type AnnouncedService, publicRoutesOf, RouteBook } from "./http/public-routes";
+import {
+	type AnnouncedService,
+	publicRoutesOf,
+	type RefusedDeclaration,
+	RouteBook,
+} from "./http/public-routes";
 import { RateLimiter, rateLimit } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
 import { requestIdFor, securityHeaders } from "./http/security";
-import { buildOpenApi, type OpenApiDocument } from "./openapi/document";
+import { buildOpenApi } from "./openapi/document";
 import { adminRoute } from "./routes/admin-route";
 import { DASHBOARD_PATH, dashboardRoute } from "./routes/dashboard-route";
 import { docsAliases } from "./routes/docs-route";
@@ -32,14 +37,17 @@ const DISCOVERY_SETTLE_MS = 1_000;
 
 interface GatewayVars {
 	book: RouteBook;
+	/** The OpenAPI document as served, serialised when the routes last changed. */
+	openApiJson?: string;
+	warned: Set<string>;
 	/** Past the discovery settle time: readiness may say yes. */
 	discovered: boolean;
-	openApi: OpenApiDocument;
 	admin: boolean;
 }
 
 interface GatewayMethods {
 	learnRoutes(): void;
+	warnOnce(message: string): void;
 	authorize(ctx: Context, route: unknown, req: Req): Promise<void>;
 	addRoute(options: Record<string, unknown>, toBottom?: boolean): unknown;
 }
@@ -120,31 +128,59 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 			const announced = this.broker.registry.getServiceList({
 				withActions: true,
 			}) as unknown as AnnouncedService[];
-			const { changed, added, refused } = this.book.learn(publicRoutesOf(announced));
-			for (const route of refused)
-				this.logger.warn(
-					`Ignored ${route.action}'s claim on ${route.method} ${route.path}: another action serves it.`,
-				);
-			if (!changed && this.openApi) return;
-			const routes = this.book.all();
-			this.openApi = buildOpenApi({
-				routes,
-				admin: this.admin,
-				version: API_VERSION,
-				onConflict: (name, action) =>
-					this.logger.warn(
-						`${action} documents a schema "${name}" unlike another service's; the first is kept.`,
-					),
-			});
-			const document = () => this.openApi;
-			this.addRoute(
-				publicRoute({ book: this.book, openApi: document, docsAliases: docsAliases() }),
-				false,
+			const unservable: RefusedDeclaration[] = [];
+			const { changed, added, refused } = this.book.learn(
+				publicRoutesOf(announced, unservable),
 			);
+			for (const { action, reason } of unservable)
+				this.warnOnce(`${action} is not served: ${reason}.`);
+			for (const route of refused)
+				this.warnOnce(
+					`${route.action} may not take ${route.method} /api${route.path}: another action serves it.`,
+				);
+			if (!changed && this.openApiJson) return;
+			try {
+				const document = buildOpenApi({
+					routes: this.book.all(),
+					admin: this.admin,
+					version: API_VERSION,
+					onConflict: (name, action) =>
+						this.warnOnce(
+							`${action} documents a schema "${name}" unlike another service's; the first is kept.`,
+						),
+					onSkip: (action, reason) =>
+						this.warnOnce(`${action} is left out of the API document: ${reason}.`),
+				});
+				// Serialised once per change, not per request.
+				const json = JSON.stringify(document);
+				this.addRoute(
+					publicRoute({
+						book: this.book,
+						openApi: () => json,
+						docsAliases: docsAliases(),
+					}),
+					false,
+				);
+				this.openApiJson = json;
+			} catch (err) {
+				// The routes served so far stay as they are; the next change of the registry tries again.
+				this.logger.error(
+					"The public routes could not be rebuilt; the previous ones are kept.",
+					err,
+				);
+				return;
+			}
 			if (added.length > 0)
 				this.logger.info(
 					`New public routes: ${added.map(route => `${route.method} /api${route.path} → ${route.action}`).join(", ")}.`,
 				);
+		},
+
+		/** Says a thing once per gateway: the registry changes often, and each change would repeat it. */
+		warnOnce(message: string) {
+			if (this.warned.has(message)) return;
+			this.warned.add(message);
+			this.logger.warn(message);
 		},
 
 		/** The admin route's check: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */
@@ -157,6 +193,7 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 
 	created() {
 		this.book = new RouteBook();
+		this.warned = new Set();
 		this.discovered = false;
 		this.admin = nodeConfig(this.broker).adminToken !== null;
 	},

@@ -28,7 +28,7 @@ const CompetitionsService: ServiceSchema<Record<string, never>, ProjectionMethod
 	name: "competitions",
 	version: 1,
 	mixins: [ProjectionMixin(PROJECTION)],
-	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	// Deployment facts, read by the topology (npm run cluster, compose).
 	metadata: { deployment: { replicas: 1 } },
 	actions: {
 		list: {

@@ -12,7 +12,6 @@ import {
 	id,
 	int,
 	isoDate,
-	MAX_PAGE_SIZE,
 	nullableInt,
 	nullableStr,
 	object,
@@ -65,15 +64,8 @@ export const resultsListV2Params = {
 		pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$",
 		optional: true,
 	},
-	limit: {
-		type: "number",
-		integer: true,
-		min: 1,
-		max: MAX_PAGE_SIZE,
-		convert: true,
-		optional: true,
-		default: 20,
-	},
+	// A page of v2 is as big as a page of v1 may be.
+	limit: paging.pageSize,
 	/** The `next` of the previous page. */
 	cursor: { type: "string", min: 1, max: 200, pattern: "^[A-Za-z0-9_-]+$", optional: true },
 } as const;

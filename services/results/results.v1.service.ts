@@ -24,7 +24,7 @@ const ResultsService: ServiceSchema<Record<string, never>, ProjectionMethods> = 
 	name: "results",
 	version: 1,
 	mixins: [ProjectionMixin(PROJECTION)],
-	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	// Deployment facts, read by the topology (npm run cluster, compose).
 	metadata: { deployment: { replicas: 2 } },
 	actions: {
 		list: {

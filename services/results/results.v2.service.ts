@@ -28,7 +28,7 @@ const ResultsV2Service: ServiceSchema<Record<string, never>, ProjectionMethods> 
 	name: "results",
 	version: 2,
 	mixins: [ProjectionMixin(PROJECTION)],
-	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	// Deployment facts, read by the topology (npm run cluster, compose).
 	metadata: { deployment: { replicas: 1 } },
 	actions: {
 		list: {

@@ -35,7 +35,7 @@ const StandingsService: ServiceSchema<Record<string, never>, ProjectionMethods> 
 	name: "standings",
 	version: 1,
 	mixins: [ProjectionMixin(PROJECTION)],
-	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	// Deployment facts, read by the topology (npm run cluster, compose).
 	metadata: { deployment: { replicas: 1 } },
 	actions: {
 		list: {

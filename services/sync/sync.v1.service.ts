@@ -2,6 +2,7 @@
 // `sync.requested` event; writes what changed to the change log in its own database, then
 // publishes the log as `master.changed` events. Its one action is the change feed that
 // projections read from, so that no projection depends on an event arriving.
+import type { KeyObject } from "node:crypto";
 import type { Context, ServiceSchema, ServiceSettingSchema } from "moleculer";
 import {
 	broadcastEvent,
@@ -14,6 +15,8 @@ import {
 	syncRequestedSchema,
 	SYNC_METRICS,
 	nodeConfig,
+	signPage,
+	signSlice,
 } from "../../contracts";
 import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
@@ -62,6 +65,8 @@ const PROGRESS_EVERY_MS = 5000;
 
 interface SyncVars {
 	log?: ChangeLog;
+	/** Signs every slice and feed page (contracts/signing.ts). */
+	signingKey: KeyObject;
 	/** The tail of the write queue: imports and publishing run one at a time. */
 	writing: Promise<unknown>;
 	timer?: NodeJS.Timeout;
@@ -86,7 +91,13 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				const { since, limit, kinds, consumer } = ctx.params;
 				const page = await this.changeLog().changesSince(since, limit, kinds);
 				if (consumer) await this.recordCheckpoint(consumer, since);
-				return page;
+				// Signed with the request it answers, so that a page cannot be replayed for another.
+				const signature = signPage(this.signingKey, {
+					...page,
+					since,
+					kinds: kinds ?? null,
+				});
+				return { ...page, signature };
 			},
 		},
 	},
@@ -186,10 +197,14 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				const page = await log.changesSince(from, READ_PAGE);
 				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize)) {
 					// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
-					await broadcastEvent(this.broker, EVENTS.masterChanged, {
-						schemaVersion: CHANGE_SCHEMA_VERSION,
+					const content = {
+						schemaVersion: CHANGE_SCHEMA_VERSION as typeof CHANGE_SCHEMA_VERSION,
 						epoch: page.epoch,
 						...slice,
+					};
+					await broadcastEvent(this.broker, EVENTS.masterChanged, {
+						...content,
+						signature: signSlice(this.signingKey, content),
 					});
 					await log.markPublished(slice.to);
 				}
@@ -221,7 +236,14 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	},
 
 	created() {
-		const { dataDir, publishBatchSize, syncInterval } = nodeConfig(this.broker);
+		const { dataDir, publishBatchSize, syncInterval, signingKey } = nodeConfig(this.broker);
+		if (!signingKey) {
+			throw new Error(
+				"v1.sync signs the master data it publishes: set SYNC_SIGNING_KEY (or SYNC_SIGNING_KEY_FILE), an Ed25519 private key (npm run keys prints a pair).",
+			);
+		}
+		// Kept on the instance, never in settings: settings travel to every node in the registry.
+		this.signingKey = signingKey;
 		Object.assign(this.settings, { dataDir, publishBatchSize, syncInterval });
 		this.writing = Promise.resolve();
 		if (this.broker.isMetricsEnabled()) {

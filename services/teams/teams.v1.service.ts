@@ -24,7 +24,7 @@ const TeamsService: ServiceSchema<Record<string, never>, ProjectionMethods> = {
 	name: "teams",
 	version: 1,
 	mixins: [ProjectionMixin(PROJECTION)],
-	// Deployment facts, read by the topology (npm run cluster, compose, Kubernetes).
+	// Deployment facts, read by the topology (npm run cluster, compose).
 	metadata: { deployment: { replicas: 1 } },
 	actions: {
 		list: {

@@ -28,12 +28,19 @@ interface Compose {
 	services: Record<string, ComposeService>;
 }
 
+/** The secrets compose takes from `.env` (npm run keys), made up for the check. */
+const SECRETS = {
+	NATS_PASSWORD: "test-password",
+	SYNC_SIGNING_KEY: "test-signing-key",
+	SYNC_VERIFY_KEY: "test-verify-key",
+};
+
 /** docker-compose's own reading of the file: interpolated, anchors and merges resolved. */
 function composeConfig(): Compose {
 	const yaml = execFileSync("docker-compose", ["config"], {
 		cwd: REPO_ROOT,
 		encoding: "utf8",
-		env: { ...process.env, COMPOSE_PROJECT_NAME: "matchday" },
+		env: { ...process.env, ...SECRETS, COMPOSE_PROJECT_NAME: "matchday" },
 	});
 	return parse(yaml) as Compose;
 }
@@ -48,7 +55,11 @@ beforeAll(() => {
 describe("docker-compose.yml", () => {
 	test("docker-compose accepts the file", () => {
 		expect(() =>
-			execFileSync("docker-compose", ["config", "-q"], { cwd: REPO_ROOT, stdio: "pipe" }),
+			execFileSync("docker-compose", ["config", "-q"], {
+				cwd: REPO_ROOT,
+				stdio: "pipe",
+				env: { ...process.env, ...SECRETS },
+			}),
 		).not.toThrow();
 		expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["mongo", "nats"]));
 	});
@@ -120,6 +131,38 @@ describe("docker-compose.yml", () => {
 		expect(seen.size).toBe(SERVICES.length - 1);
 	});
 
+	test("without its secrets (npm run keys > .env) compose refuses to start, saying which is missing", () => {
+		const bare = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !(name in SECRETS)),
+		);
+		const run = spawnSync("docker-compose", ["config", "-q"], {
+			cwd: REPO_ROOT,
+			encoding: "utf8",
+			env: bare,
+		});
+		expect(run.status).not.toBe(0);
+		expect(run.stderr).toMatch(/NATS_PASSWORD|SYNC_(SIGNING|VERIFY)_KEY/);
+		expect(run.stderr).toContain("npm run keys");
+	});
+
+	test("NATS lets in only the user matchday with its password; only sync holds the signing key, every projection the public one", () => {
+		expect([compose.services.nats.command].flat()).toEqual(
+			expect.arrayContaining(["--user", "matchday", "--pass", SECRETS.NATS_PASSWORD]),
+		);
+		for (const [name, service] of appServices()) {
+			const runs = service.build!.args!.SERVICE;
+			expect({ name, signing: service.environment?.SYNC_SIGNING_KEY }).toEqual({
+				name,
+				signing: runs === "v1.sync" ? SECRETS.SYNC_SIGNING_KEY : undefined,
+			});
+			if (runs !== "api")
+				expect({ name, verify: service.environment?.SYNC_VERIFY_KEY }).toEqual({
+					name,
+					verify: SECRETS.SYNC_VERIFY_KEY,
+				});
+		}
+	});
+
 	test("every node finds the others over the compose NATS, which has JetStream on", () => {
 		for (const [name, service] of appServices()) {
 			expect({
@@ -128,7 +171,7 @@ describe("docker-compose.yml", () => {
 				namespace: service.environment?.NAMESPACE,
 			}).toEqual({
 				name,
-				transporter: "nats://nats:4222",
+				transporter: `nats://matchday:${SECRETS.NATS_PASSWORD}@nats:4222`,
 				namespace: "matchday",
 			});
 			expect({ name, dependsOnNats: service.depends_on?.nats?.condition }).toEqual({

@@ -17,6 +17,9 @@ beforeAll(async () => {
 		TRANSPORTER: "",
 		MONGO_URI: "",
 		SERVICES: "",
+		// No keys either: one process makes sync's pair for itself.
+		SYNC_SIGNING_KEY: "",
+		SYNC_VERIFY_KEY: "",
 		PORT: String(port),
 	});
 	await node.started();

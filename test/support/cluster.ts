@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { ServiceBroker } from "moleculer";
 import { freePort, REPO_ROOT, waitForPort } from "../../tools/servers";
+import { natsOptions } from "../../platform/nats";
+import { newSigningKeys } from "../../contracts/signing";
 
 const LOG_DIR = join(REPO_ROOT, "test-artifacts", "logs");
 const STARTED = /ServiceBroker with \d+ service\(s\) started successfully/;
@@ -27,6 +29,19 @@ export function testEnv(name: string): TestEnv {
 	return { transporter, mongoUri, namespace: `${name}-${process.pid}-${Date.now()}` };
 }
 
+/** Sync's key pair for this test run: every node verifies with its public half, sync's nodes sign with the private one. */
+export const SYNC_KEYS = newSigningKeys();
+
+/** The keys a node gets: the private key only where it runs sync (all services, or sync named). */
+function keysFor(services: string | undefined): Record<string, string> {
+	const runsSync =
+		!services || services.split(",").some(name => ["sync", "v1.sync"].includes(name.trim()));
+	return {
+		SYNC_VERIFY_KEY: SYNC_KEYS.publicKey,
+		...(runsSync ? { SYNC_SIGNING_KEY: SYNC_KEYS.privateKey } : {}),
+	};
+}
+
 export class NodeProcess {
 	private output = "";
 	private readonly child: ChildProcess;
@@ -42,6 +57,7 @@ export class NodeProcess {
 			env: {
 				...process.env,
 				LOG_LEVEL: process.env.NODE_LOG_LEVEL ?? "info",
+				...keysFor(env.SERVICES),
 				...env,
 				NODE_ID: name,
 			},
@@ -142,7 +158,7 @@ export async function startProbe(env: TestEnv): Promise<ServiceBroker> {
 	const broker = new ServiceBroker({
 		namespace: env.namespace,
 		nodeID: `probe-${process.pid}`,
-		transporter: { type: "NATS", options: { url: env.transporter } },
+		transporter: { type: "NATS", options: natsOptions(env.transporter) },
 		logger: false,
 		requestTimeout: 10_000,
 	});

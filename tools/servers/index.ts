@@ -1,11 +1,12 @@
-// Starts real NATS and FerretDB (MongoDB wire protocol, SQLite backend) on loopback, on free
-// ports, with data in a temporary folder. Used by `npm run infra:up`, `npm run cluster`, the
+// Starts real NATS (with authentication: the TRANSPORTER it gives carries the credentials) and
+// FerretDB (MongoDB wire protocol, SQLite backend) on loopback, on free ports, with data in a
+// temporary folder. Used by `npm run infra:up`, `npm run cluster`, the
 // benchmark and the tests; the one place all of them take their servers from.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FerretDbOptions, startFerretDb } from "./ferretdb";
-import { startNats } from "./nats";
+import { natsUrl, newNatsCredentials, startNats } from "./nats";
 import { freePort, waitForPort } from "./ports";
 import { stopProcess } from "./processes";
 
@@ -29,7 +30,8 @@ export type StartOptions = FerretDbOptions;
 export async function startTestServers(options: StartOptions = {}): Promise<TestServers> {
 	const dataDir = mkdtempSync(join(tmpdir(), "matchday-servers-"));
 	const [natsPort, mongoPort] = await Promise.all([freePort(), freePort()]);
-	const nats = startNats(natsPort, dataDir, options);
+	const credentials = newNatsCredentials();
+	const nats = startNats(natsPort, dataDir, options, credentials);
 	const ferret = startFerretDb(mongoPort, dataDir, options);
 	const stop = async () => {
 		await Promise.all([stopProcess(nats), stopProcess(ferret)]);
@@ -42,7 +44,7 @@ export async function startTestServers(options: StartOptions = {}): Promise<Test
 		throw err;
 	}
 	return {
-		transporter: `nats://127.0.0.1:${natsPort}`,
+		transporter: natsUrl(natsPort, credentials),
 		mongoUri: `mongodb://127.0.0.1:${mongoPort}/`,
 		dataDir,
 		pids: [nats.pid!, ferret.pid!],

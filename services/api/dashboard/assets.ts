@@ -19,8 +19,9 @@ export type AssetTable = StaticFiles;
 export type AssetReply = StaticReply;
 
 /**
- * The dashboard's files. Read now, not on the first request: the gateway calls this while it
- * is being made, so an image without the dashboard's index.html refuses to start.
+ * The dashboard's files, read from disk when this is called and then kept in memory. The gateway
+ * calls it on the first dashboard request (routes/dashboard-route.ts), not when it starts: an
+ * image without the dashboard's index.html starts, and that request fails.
  */
 export function loadAssets(dir: string = PUBLIC_DIR): AssetTable {
 	const files = loadStaticFiles(dir, { index: INDEX });

@@ -40,34 +40,96 @@ export interface AnnouncedAction {
 /** The service whose routes these are not: the gateway's own actions are never proxied. */
 const GATEWAY = "api";
 
-function basePathOf(service: AnnouncedService): string {
+/** The methods a route may declare. */
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * What a path segment may be: a literal word, or a parameter `:name`. Nothing path-to-regexp
+ * reads as syntax (wildcards, groups, optional parts), no dots, no spaces: a route is exactly
+ * the path it says, and one odd declaration cannot break the routes of others.
+ */
+const SEGMENT = /^(?:[A-Za-z0-9_-]+|:[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** The gateway's own paths under the API prefix: no service may claim them. */
+const RESERVED = [/^\/openapi\.json$/i, /^\/docs(\/|$)/i, /^\/cluster$/i, /^\/admin(\/|$)/i];
+
+function segmentsOf(path: string): string[] | undefined {
+	const segments = path.split("/").filter(Boolean);
+	return segments.every(segment => SEGMENT.test(segment)) ? segments : undefined;
+}
+
+function basePathOf(service: AnnouncedService): string[] | undefined {
 	const declared = service.settings?.rest;
-	const base =
-		typeof declared === "string"
-			? declared
-			: (service.fullName ?? service.name).replace(/\./g, "/");
-	return `/${base}`.replace(/\/+/g, "/");
+	if (declared !== undefined && typeof declared !== "string") return undefined;
+	const base = declared ?? (service.fullName ?? service.name).replace(/\./g, "/");
+	return segmentsOf(base);
 }
 
 /** `GET /` under `/v1/players` → `GET /v1/players`. Only "METHOD /path" strings are public routes. */
-function parseRest(rest: unknown, basePath: string): { method: string; path: string } | undefined {
+function parseRest(rest: unknown, base: string[]): { method: string; path: string } | undefined {
 	if (typeof rest !== "string") return undefined;
-	const match = /^([A-Z]+)\s+(\/[A-Za-z0-9/_:-]*)$/.exec(rest.trim());
-	if (!match) return undefined;
-	const path = `${basePath}${match[2]}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
-	return { method: match[1], path };
+	const match = /^([A-Z]+) (\/\S*)$/.exec(rest.trim());
+	if (!match || !METHODS.has(match[1])) return undefined;
+	const own = segmentsOf(match[2]);
+	if (!own) return undefined;
+	const path = `/${[...base, ...own].join("/")}`;
+	return RESERVED.some(reserved => reserved.test(path)) ? undefined : { method: match[1], path };
 }
 
-/** The public routes among the announced services. */
-export function publicRoutesOf(services: readonly AnnouncedService[]): PublicRoute[] {
+/** Why an announced action with a valid route still cannot be served, or undefined when it can. */
+function unfit(fullName: string, action: AnnouncedAction): string | undefined {
+	// The action must be its service's own: a name like `$node.options` would reach Moleculer's internals.
+	if (
+		typeof action.name !== "string" ||
+		!action.name.startsWith(`${fullName}.`) ||
+		action.name.startsWith("$")
+	) {
+		return "its name is not its service's";
+	}
+	// One rule for every public route: an unknown parameter is refused, never passed on or dropped.
+	if (action.params?.$$strict !== true) return "its params schema is not `$$strict: true`";
+	const doc = action.openapi as unknown;
+	if (
+		doc !== undefined &&
+		(typeof doc !== "object" ||
+			doc === null ||
+			typeof (doc as { summary?: unknown }).summary !== "string")
+	) {
+		return "its openapi entry has no summary";
+	}
+	return undefined;
+}
+
+/** What an announced service declares that cannot be served, and why (the gateway logs it). */
+export interface RefusedDeclaration {
+	action: string;
+	reason: string;
+}
+
+/**
+ * The public routes among the announced services. A declaration that cannot be served as it
+ * says (a malformed or reserved path, a foreign action name, a params schema that is not strict)
+ * is left out, and listed in `refused` when given.
+ */
+export function publicRoutesOf(
+	services: readonly AnnouncedService[],
+	refused: RefusedDeclaration[] = [],
+): PublicRoute[] {
 	const routes: PublicRoute[] = [];
 	for (const service of services) {
 		const fullName = service.fullName ?? service.name;
 		if (service.name.startsWith("$") || service.name === GATEWAY) continue;
 		for (const action of Object.values(service.actions ?? {})) {
-			if (action.visibility !== PUBLIC_VISIBILITY) continue;
-			const rest = parseRest(action.rest, basePathOf(service));
-			if (!rest) continue;
+			if (action.visibility !== PUBLIC_VISIBILITY || action.rest === undefined) continue;
+			const base = basePathOf(service);
+			const rest = base && parseRest(action.rest, base);
+			const problem = rest
+				? unfit(fullName, action)
+				: "its route is not `METHOD /path` of plain segments, or is one of the gateway's own";
+			if (problem || !rest) {
+				refused.push({ action: String(action.name), reason: problem ?? "" });
+				continue;
+			}
 			routes.push({
 				...rest,
 				action: action.name,
@@ -80,7 +142,9 @@ export function publicRoutesOf(services: readonly AnnouncedService[]): PublicRou
 	return routes;
 }
 
-const keyOf = (route: Pick<PublicRoute, "method" | "path">) => `${route.method} ${route.path}`;
+/** Routes one request could match alike share a key: case is ignored, and every parameter is one. */
+const keyOf = (route: Pick<PublicRoute, "method" | "path">) =>
+	`${route.method} ${route.path.toLowerCase().replace(/:[^/]+/g, ":")}`;
 
 /**
  * The routes the gateway has served since it started. Learning a route that is already known
@@ -105,7 +169,7 @@ export class RouteBook {
 				refused.push(route);
 				continue;
 			}
-			if (!known || JSON.stringify(known) !== JSON.stringify(route)) {
+			if (!known || !sameRoute(known, route)) {
 				this.routes.set(keyOf(route), route);
 				if (!known) added.push(route);
 				changed = true;
@@ -135,5 +199,14 @@ export class RouteBook {
 		if (!successor) return undefined;
 		const next = this.routeOf(successor);
 		return next ? `${API_PREFIX}${next.path}` : null;
+	}
+}
+
+/** Whether two announcements of a route say the same; anything that cannot be compared counts as a change. */
+function sameRoute(a: PublicRoute, b: PublicRoute): boolean {
+	try {
+		return JSON.stringify(a) === JSON.stringify(b);
+	} catch {
+		return false;
 	}
 }

@@ -19,10 +19,12 @@ export function send(
 	headers: Record<string, string> = {},
 	type = "application/json; charset=utf-8",
 ): void {
+	// Serialised before anything is written: a body that cannot be is an error the caller can still answer.
+	const text = typeof body === "string" ? body : JSON.stringify(body);
 	res.setHeader("Content-Type", type);
 	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 	res.writeHead(status);
-	res.end(typeof body === "string" ? body : JSON.stringify(body));
+	res.end(text);
 }
 
 export function sendError(res: Res, error: HttpError): void {

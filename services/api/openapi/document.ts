@@ -26,6 +26,8 @@ export interface OpenApiOptions {
 	admin?: boolean;
 	/** Told when two services document different schemas under one name (the first is kept). */
 	onConflict?: (name: string, action: string) => void;
+	/** Told when a route's declaration cannot be documented (it is left out of the document, not served less). */
+	onSkip?: (action: string, reason: string) => void;
 }
 
 export interface OpenApiDocument {
@@ -49,7 +51,7 @@ function operationIdOf(action: string): string {
 /** `v1.players.list` → `List players`, where the action documents no summary of its own. */
 function summaryOf(action: string): string {
 	const parts = action.split(".");
-	const verb = parts[parts.length - 1];
+	const verb = parts[parts.length - 1] || "call";
 	return `${verb[0].toUpperCase()}${verb.slice(1)} ${parts.slice(1, -1).join(" ")}`.trim();
 }
 
@@ -78,7 +80,7 @@ function routeOperation(route: PublicRoute, deprecated: boolean): JsonSchema {
 				.join(" ") || undefined,
 		tags: [tagOf(route.path)],
 		deprecated: deprecated || undefined,
-		parameters: queryParameters(route.params, route.doc?.params),
+		parameters: parametersOf(route),
 		responses: {
 			"200": { description: "The result.", content: json(route.doc?.result ?? {}) },
 			"404": response("NotFound"),
@@ -90,28 +92,67 @@ function routeOperation(route: PublicRoute, deprecated: boolean): JsonSchema {
 	});
 }
 
-/** The named schemas every route refers to, merged; the first of two different ones under one name is kept. */
-function componentSchemas(options: OpenApiOptions): Record<string, JsonSchema> {
-	const schemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA };
+/** Plain JSON data, or an error: what a route contributes must survive serialising (no cycles, no BigInt). */
+function plain<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** One route's contribution: its operation and its named schemas, or why it cannot be documented. */
+interface Documented {
+	route: PublicRoute;
+	operation: JsonSchema;
+	components: Record<string, JsonSchema>;
+}
+
+/** Each route documented on its own, so that one declaration that cannot be stops no other. */
+function documentRoutes(options: OpenApiOptions): Documented[] {
+	const documented: Documented[] = [];
 	for (const route of options.routes) {
-		for (const [name, schema] of Object.entries(route.doc?.components ?? {})) {
-			if (!(name in schemas)) schemas[name] = schema;
-			else if (JSON.stringify(schemas[name]) !== JSON.stringify(schema))
+		try {
+			const operation = plain(routeOperation(route, route.doc?.deprecated !== undefined));
+			const components = plain(route.doc?.components ?? {});
+			if (typeof components !== "object" || components === null || Array.isArray(components))
+				throw new Error("components is not an object");
+			documented.push({ route, operation, components });
+		} catch (err) {
+			options.onSkip?.(route.action, (err as Error).message);
+		}
+	}
+	return documented;
+}
+
+/** The query parameters, with those the path names (`/v1/teams/:id`) in the path, where OpenAPI wants them. */
+function parametersOf(route: PublicRoute): JsonSchema[] {
+	const inPath = new Set([...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(match => match[1]));
+	return queryParameters(route.params, route.doc?.params).map(parameter =>
+		inPath.has(String(parameter.name))
+			? { ...parameter, in: "path", required: true }
+			: parameter,
+	);
+}
+
+/** The named schemas every route refers to, merged; the first of two different ones under one name is kept. */
+function componentSchemas(
+	documented: Documented[],
+	options: OpenApiOptions,
+): Record<string, JsonSchema> {
+	const schemas = new Map<string, JsonSchema>([["Error", ERROR_SCHEMA]]);
+	for (const { route, components } of documented) {
+		for (const [name, schema] of Object.entries(components)) {
+			const known = schemas.get(name);
+			if (known === undefined) schemas.set(name, schema);
+			else if (JSON.stringify(known) !== JSON.stringify(schema))
 				options.onConflict?.(name, route.action);
 		}
 	}
-	return schemas;
+	return Object.fromEntries(schemas);
 }
 
-function routePaths(options: OpenApiOptions): Record<string, Record<string, JsonSchema>> {
+function routePaths(documented: Documented[]): Record<string, Record<string, JsonSchema>> {
 	const paths: Record<string, Record<string, JsonSchema>> = {};
-	for (const route of options.routes) {
-		const deprecated = route.doc?.deprecated !== undefined;
+	for (const { route, operation } of documented) {
 		const path = openApiPath(route.path);
-		paths[path] = {
-			...paths[path],
-			[route.method.toLowerCase()]: routeOperation(route, deprecated),
-		};
+		paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
 	}
 	return paths;
 }
@@ -139,13 +180,14 @@ function tagsOf(
 
 /** Builds the OpenAPI 3.1 document of the gateway: its routes, health, metrics and, if asked, the admin route. */
 export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
+	const documented = documentRoutes(options);
 	const paths = {
-		...routePaths(options),
+		...routePaths(documented),
 		...operationsPaths(),
 		...(options.admin ? adminPaths(API_PREFIX) : {}),
 	};
 	const components: Record<string, Record<string, JsonSchema>> = {
-		schemas: componentSchemas(options),
+		schemas: componentSchemas(documented, options),
 		responses: ERROR_RESPONSES,
 	};
 	if (options.admin)
@@ -157,7 +199,7 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 			},
 		};
 	// A copy, so that a caller changing its document cannot change the next one.
-	return structuredClone({
+	return plain({
 		openapi: "3.1.0",
 		info: {
 			title: "matchday",

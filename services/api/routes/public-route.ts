@@ -13,8 +13,8 @@ const CLUSTER_VIEW_SHARED_MS = 1_000;
 
 export interface PublicRouteParts {
 	book: RouteBook;
-	/** The OpenAPI document as it stands (rebuilt with the routes). */
-	openApi: () => unknown;
+	/** The OpenAPI document as it stands, serialised (rebuilt with the routes). */
+	openApi: () => string;
 	/** The docs page's aliases (its HTML and files). */
 	docsAliases: Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { newSigningKeys } from "../../../contracts/signing";
 import { ConfigError, readConfig } from "../../../platform/config";
 
 describe("readConfig", () => {
@@ -46,10 +47,53 @@ describe("readConfig", () => {
 		[{ PORT: "70000" }, "PORT must be a whole number"],
 		[{ HEALTH_PORT: "-1" }, "HEALTH_PORT must be a whole number from 0 to 65535"],
 		[{ LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace"],
-		[{ TRANSPORTER: "redis://localhost" }, "TRANSPORTER must be a nats URL"],
+		[{ TRANSPORTER: "redis://localhost" }, "TRANSPORTER must be a nats or tls URL"],
 		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);
 		expect(() => readConfig(env)).toThrow(message);
+	});
+});
+
+describe("sync's keys", () => {
+	test("one process with no keys makes a pair of its own; a cluster (TRANSPORTER) gets none unless given", () => {
+		const alone = readConfig({});
+		expect(alone.signingKey?.asymmetricKeyType).toBe("ed25519");
+		expect(alone.verifyKeys.map(key => key.type)).toEqual(["public"]);
+		const cluster = readConfig({ TRANSPORTER: "nats://nats:4222" });
+		expect({ signing: cluster.signingKey, verify: cluster.verifyKeys }).toEqual({
+			signing: null,
+			verify: [],
+		});
+	});
+
+	test("several public keys are accepted (a rotation), one signing key only", () => {
+		const [a, b] = [newSigningKeys(), newSigningKeys()];
+		expect(
+			readConfig({
+				TRANSPORTER: "nats://n:4222",
+				SYNC_VERIFY_KEY: `${a.publicKey},${b.publicKey}`,
+			}).verifyKeys,
+		).toHaveLength(2);
+		expect(() => readConfig({ SYNC_SIGNING_KEY: `${a.privateKey},${b.privateKey}` })).toThrow(
+			/holds one key/,
+		);
+	});
+
+	test("the public key is derived from the private one when only that is given; a bad key stops the node naming the variable", () => {
+		const keys = newSigningKeys();
+		const fromPrivate = readConfig({
+			TRANSPORTER: "nats://nats:4222",
+			SYNC_SIGNING_KEY: keys.privateKey,
+		});
+		expect(
+			fromPrivate.verifyKeys[0].export({ format: "der", type: "spki" }).toString("base64"),
+		).toBe(keys.publicKey);
+		expect(() => readConfig({ SYNC_VERIFY_KEY: "not a key" })).toThrow(
+			/SYNC_VERIFY_KEY is not an Ed25519 key/,
+		);
+		expect(() => readConfig({ SYNC_SIGNING_KEY_FILE: "/nonexistent/key" })).toThrow(
+			/SYNC_SIGNING_KEY_FILE names no file/,
+		);
 	});
 });

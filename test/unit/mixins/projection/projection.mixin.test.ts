@@ -1,12 +1,16 @@
 // The mixin on a local broker, with a stand-in for sync's feed: the consumer's name comes from
 // the service itself, `prepare` runs first, and events and the feed end in the same projection.
 import { type Context, ServiceBroker, type ServiceSchema } from "moleculer";
-import type {
-	Change,
-	MasterChangedPayload,
-	ProjectionUpdatedPayload,
-	SyncChangesParams,
-	SyncChangesResult,
+import {
+	type Change,
+	type MasterChangedPayload,
+	newSigningKeys,
+	privateKeyFrom,
+	type ProjectionUpdatedPayload,
+	signPage,
+	signSlice,
+	type SyncChangesParams,
+	type SyncChangesResult,
 } from "../../../../contracts";
 import {
 	ProjectionMixin,
@@ -17,6 +21,16 @@ import { readConfig } from "../../../../platform/config";
 import { eventually } from "../../../support/cluster";
 
 jest.setTimeout(15_000);
+
+/** Sync's keys for these tests: the stand-in feed and the test's events sign with the private one. */
+const KEYS = newSigningKeys();
+const SYNC_KEY = privateKeyFrom(KEYS.privateKey);
+const CONFIG = () => readConfig({ SYNC_SIGNING_KEY: KEYS.privateKey });
+
+/** A slice as sync publishes it: signed. */
+function signed(slice: Omit<MasterChangedPayload, "signature">): MasterChangedPayload {
+	return { ...slice, signature: signSlice(SYNC_KEY, slice) };
+}
 
 const team = (seq: number): Change => ({ seq, kind: "team", id: `t${seq}`, deleted: true });
 
@@ -38,7 +52,12 @@ function feedService(log: Change[], seen: Seen): ServiceSchema {
 				seen.feedCalls.push(ctx.params);
 				const changes = log.filter(change => change.seq > ctx.params.since);
 				const head = log.length;
-				return { changes, lastSeq: head, head, epoch: "e1" };
+				const page = { changes, lastSeq: head, head, epoch: "e1" };
+				const { since, kinds } = ctx.params;
+				return {
+					...page,
+					signature: signPage(SYNC_KEY, { ...page, since, kinds: kinds ?? null }),
+				};
 			},
 		},
 		events: {
@@ -77,7 +96,12 @@ let seen: Seen;
 
 async function start(extra: Partial<ProjectionOptions> = {}): Promise<void> {
 	seen = { feedCalls: [], applied: [], order: [], updates: [] };
-	broker = new ServiceBroker({ logger: false, cacher: "Memory", matchday: readConfig({}) });
+	broker = new ServiceBroker({
+		logger: false,
+		cacher: "Memory",
+		metrics: true,
+		matchday: CONFIG(),
+	});
 	broker.createService(feedService([team(1), team(2), team(3)], seen));
 	broker.createService(consumerService(seen, extra));
 	await broker.start();
@@ -112,7 +136,12 @@ test("when the options name no consumer, then the service's full name is its nam
 
 test("when a service is copied as a new version (only version and database changed), then each version is a consumer of its own", async () => {
 	seen = { feedCalls: [], applied: [], order: [], updates: [] };
-	broker = new ServiceBroker({ logger: false, cacher: "Memory", matchday: readConfig({}) });
+	broker = new ServiceBroker({
+		logger: false,
+		cacher: "Memory",
+		metrics: true,
+		matchday: CONFIG(),
+	});
 	broker.createService(feedService([team(1), team(2), team(3)], seen));
 	broker.createService(consumerService(seen, {}, 1));
 	broker.createService(consumerService(seen, {}, 2));
@@ -127,13 +156,10 @@ test("when a service is copied as a new version (only version and database chang
 	);
 	const clean = jest.spyOn(broker.cacher!, "clean");
 	// Both versions share a service name on one node, and each still hears every event.
-	await broker.broadcast("master.changed", {
-		schemaVersion: 1,
-		epoch: "e1",
-		from: 3,
-		to: 4,
-		changes: [team(4)],
-	});
+	await broker.broadcast(
+		"master.changed",
+		signed({ schemaVersion: 1, epoch: "e1", from: 3, to: 4, changes: [team(4)] }),
+	);
 	const updatedTo4 = () =>
 		seen.updates
 			.filter(update => update.checkpoint === 4)
@@ -198,13 +224,7 @@ test("when master.changed continues the checkpoint, then it applies and the serv
 		"the checkpoint",
 	);
 	const clean = jest.spyOn(broker.cacher!, "clean");
-	const event: MasterChangedPayload = {
-		schemaVersion: 1,
-		epoch: "e1",
-		from: 3,
-		to: 4,
-		changes: [team(4)],
-	};
+	const event = signed({ schemaVersion: 1, epoch: "e1", from: 3, to: 4, changes: [team(4)] });
 	await broker.broadcast("master.changed", event);
 	await eventually(
 		async () => (seen.applied.includes(4) ? true : undefined),
@@ -221,4 +241,30 @@ test("when master.changed continues the checkpoint, then it applies and the serv
 	await broker.broadcast("master.changed", event);
 	await things().enqueue(async () => undefined);
 	expect(seen.applied).toEqual([1, 2, 3, 4]);
+});
+
+test("a slice sync did not sign (none, another key's, or edited after signing) changes nothing and is counted", async () => {
+	await start();
+	const slice = { schemaVersion: 1 as const, epoch: "e1", from: 3, to: 4, changes: [team(4)] };
+	const otherKey = privateKeyFrom(newSigningKeys().privateKey);
+	const forged: MasterChangedPayload[] = [
+		slice,
+		{ ...slice, signature: signSlice(otherKey, slice) },
+		{ ...signed(slice), to: 99 },
+		{ ...signed(slice), changes: [team(5)] },
+	];
+	for (const payload of forged) await broker.broadcast("master.changed", payload);
+	await things().enqueue(async () => undefined);
+	expect(seen.applied).toEqual([1, 2, 3]);
+	const rejected = broker.metrics
+		.getMetric("matchday.projection.rejected")!
+		.get({ consumer: "v2.things", what: "slice" });
+	expect(rejected?.value).toBe(4);
+	// The real one still applies.
+	await broker.broadcast("master.changed", signed(slice));
+	await eventually(
+		async () => (seen.applied.includes(4) ? true : undefined),
+		5_000,
+		"the signed slice",
+	);
 });

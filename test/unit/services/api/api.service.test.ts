@@ -64,3 +64,50 @@ test("a service that joins later is served at its route, with its contract docum
 	expect(doc.paths["/api/v1/echo"].get.summary).toBe("Say something");
 	expect(doc.paths["/api/v1/quiet"]).toBeUndefined();
 });
+
+test("a service whose declaration cannot be served or documented stops no other: later routes are still learnt, the document still answers", async () => {
+	const published = (
+		name: string,
+		extra: Record<string, unknown> = {},
+	): Record<string, unknown> => ({
+		rest: "GET /",
+		visibility: "published",
+		params: { $$strict: true },
+		handler: () => ({ from: name }),
+		...extra,
+	});
+	// A broken path and a document that cannot be serialised (BigInt), both in this process.
+	broker.createService({
+		name: "odd",
+		version: 1,
+		settings: { rest: "a(b" },
+		actions: { list: published("odd") as never },
+	});
+	broker.createService({
+		name: "big",
+		version: 1,
+		actions: {
+			list: published("big", {
+				openapi: { summary: "Big", result: { maximum: BigInt(10) }, components: {} },
+			}) as never,
+		},
+	});
+	broker.createService({
+		name: "later",
+		version: 1,
+		actions: { list: published("later") as never },
+	});
+	let later: Response | undefined;
+	for (let i = 0; i < 40 && later?.status !== 200; i++) {
+		await new Promise(done => setTimeout(done, 50));
+		later = await fetch(`${base}/api/v1/later`);
+	}
+	expect(later?.status).toBe(200);
+	expect((await fetch(`${base}/api/v1/big`)).status).toBe(200); // served, though left out of the document
+	const doc = await fetch(`${base}/api/openapi.json`);
+	expect(doc.status).toBe(200);
+	const paths = Object.keys(((await doc.json()) as { paths: Record<string, unknown> }).paths);
+	expect(paths).toEqual(expect.arrayContaining(["/api/v1/later", "/api/v1/echo"]));
+	expect(paths).not.toContain("/api/v1/big");
+	expect((await fetch(`${base}/api/v1/echo`)).status).toBe(200);
+});

@@ -82,6 +82,94 @@ describe("publicRoutesOf", () => {
 	});
 });
 
+describe("publicRoutesOf refuses what cannot be served as it says, and says why", () => {
+	const published = (
+		name: string,
+		rest: unknown,
+		params: Record<string, unknown> = { $$strict: true },
+	) => ({ name, rest, visibility: "published", params });
+
+	test.each([
+		[
+			"path-to-regexp syntax in the base path",
+			service("v1.odd", { list: published("v1.odd.list", "GET /") }, { rest: "a(b" }),
+		],
+		[
+			"a wildcard base path, which would take others' routes",
+			service("v1.odd", { list: published("v1.odd.list", "GET /") }, { rest: "v1/*all" }),
+		],
+		[
+			"a space in the base path",
+			service(
+				"v1.odd",
+				{ list: published("v1.odd.list", "GET /") },
+				{ rest: "openapi.json x" },
+			),
+		],
+		[
+			"a parameter without a name",
+			service("v1.odd", { list: published("v1.odd.list", "GET /::") }),
+		],
+		["an optional part", service("v1.odd", { list: published("v1.odd.list", "GET /x{/:y}") })],
+		[
+			"a method that is not one",
+			service("v1.odd", { list: published("v1.odd.list", "ALL /") }),
+		],
+		[
+			"the gateway's own OpenAPI document",
+			service(
+				"v1.odd",
+				{ list: published("v1.odd.list", "GET /") },
+				{ rest: "openapi.json" },
+			),
+		],
+		[
+			"the docs page",
+			service("v1.odd", { list: published("v1.odd.list", "GET /") }, { rest: "docs" }),
+		],
+		[
+			"the cluster view",
+			service("v1.odd", { list: published("v1.odd.list", "GET /") }, { rest: "CLUSTER" }),
+		],
+		[
+			"the admin route",
+			service("v1.odd", { sync: published("v1.odd.sync", "POST /sync") }, { rest: "admin" }),
+		],
+		[
+			"an action named like Moleculer's internals",
+			service("v1.helper", { options: published("$node.options", "GET /options") }),
+		],
+		[
+			"an action of another service's name",
+			service("v1.helper", { list: published("v1.players.list", "GET /") }),
+		],
+		[
+			"params that are not strict",
+			service("v1.loose", { list: published("v1.loose.list", "GET /", { q: "string" }) }),
+		],
+		[
+			"params that drop unknown fields",
+			service("v1.loose", {
+				list: published("v1.loose.list", "GET /", { $$strict: "remove" }),
+			}),
+		],
+		[
+			"an openapi entry without a summary",
+			service("v1.odd", {
+				list: { ...published("v1.odd.list", "GET /"), openapi: { result: {} } as never },
+			}),
+		],
+	])("%s", (_what, declared) => {
+		const refused: Array<{ action: string; reason: string }> = [];
+		const fine = service("v1.fine", { list: published("v1.fine.list", "GET /") });
+		expect(publicRoutesOf([declared, fine], refused).map(route => route.action)).toEqual([
+			"v1.fine.list",
+		]);
+		expect(refused).toHaveLength(1);
+		expect(refused[0].reason).toMatch(/route|name|strict|summary/);
+	});
+});
+
 describe("RouteBook", () => {
 	const route = (action: string, path: string, doc?: object) => ({
 		method: "GET",
@@ -101,11 +189,19 @@ describe("RouteBook", () => {
 		expect(book.learn([route("v1.a.list", "/v1/a", { summary: "new" })]).changed).toBe(true);
 	});
 
-	test("a second action claiming a known route is refused", () => {
+	test("a second action claiming a known route is refused, in any case and under any parameter name", () => {
 		const book = new RouteBook();
-		book.learn([route("v1.a.list", "/v1/a")]);
-		const { refused } = book.learn([route("v1.evil.list", "/v1/a")]);
-		expect(refused.map(r => r.action)).toEqual(["v1.evil.list"]);
+		book.learn([route("v1.a.list", "/v1/a"), route("v1.a.get", "/v1/a/:id")]);
+		const { refused } = book.learn([
+			route("v1.evil.list", "/v1/a"),
+			route("v1.evil.upper", "/V1/A"),
+			route("v1.evil.get", "/v1/a/:other"),
+		]);
+		expect(refused.map(r => r.action)).toEqual([
+			"v1.evil.list",
+			"v1.evil.upper",
+			"v1.evil.get",
+		]);
 		expect(book.routeOf("v1.evil.list")).toBeUndefined();
 	});
 

@@ -1,0 +1,17 @@
+// `npm run keys`: a new set of secrets for a cluster, as environment lines (docker compose reads
+// them from `.env`: `npm run keys > .env`): sync's Ed25519 key pair, which signs and verifies the
+// master data, and a password for the NATS bus.
+import { randomBytes } from "node:crypto";
+import { newSigningKeys } from "../contracts/signing";
+
+const keys = newSigningKeys();
+console.log(
+	[
+		"# sync's signing key: give it to sync's nodes only",
+		`SYNC_SIGNING_KEY=${keys.privateKey}`,
+		"# its public half: every node that keeps a projection",
+		`SYNC_VERIFY_KEY=${keys.publicKey}`,
+		"# the NATS bus password (user matchday)",
+		`NATS_PASSWORD=${randomBytes(24).toString("base64url")}`,
+	].join("\n"),
+);
