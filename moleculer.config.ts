@@ -75,6 +75,12 @@ const brokerConfig: BrokerOptions = {
 	// (callers retry on another node) and lets in-flight calls finish, up to shutdownTimeout.
 	tracking: { enabled: true, shutdownTimeout },
 	registry: { strategy: "RoundRobin", preferLocal: true, stopDelay: 0 },
+	// A node that dies without a goodbye (SIGKILL, a lost machine) is counted gone once it has
+	// missed its heartbeats for heartbeatTimeout (checked as often): the calls still waiting on it
+	// are then rejected with a retryable error and retried on another node (retryPolicy above),
+	// and no new call goes to it. Moleculer's defaults (10 s and 30 s) let such calls time out.
+	heartbeatInterval: settings.heartbeatInterval,
+	heartbeatTimeout: settings.heartbeatTimeout,
 	// Signals are handled by platform/node.ts, once.
 	skipProcessEventRegistration: true,
 	validator: true,

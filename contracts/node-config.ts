@@ -51,6 +51,9 @@ export interface NodeConfig {
 	faultInjection: string | null;
 	/** Port of this node's /live and /ready endpoints (on HOST); 0 is off. */
 	healthPort: number;
+	/** Seconds between a node's heartbeats, and without one before the others count it gone. */
+	heartbeatInterval: number;
+	heartbeatTimeout: number;
 	/** How long a stopping node waits for its in-flight calls (ms). */
 	shutdownTimeout: number;
 	/** Gateway: requests per client per window; 0 is off. */

@@ -167,6 +167,8 @@ export function readConfig(env: Env = process.env): Config {
 		faultInjection: text(env, "FAULT_INJECTION"),
 		healthPort: integer(env, "HEALTH_PORT", 0, 0, 65535),
 		shutdownTimeout: integer(env, "SHUTDOWN_TIMEOUT", 10_000, 0, 600_000),
+		heartbeatInterval: integer(env, "HEARTBEAT_INTERVAL", 1, 1, 60),
+		heartbeatTimeout: integer(env, "HEARTBEAT_TIMEOUT", 4, 2, 300),
 		rateLimit: integer(env, "RATE_LIMIT", 600, 0, 1_000_000),
 		rateLimitWindow: integer(env, "RATE_LIMIT_WINDOW", 60_000, 1_000, 3_600_000),
 		trustProxy: list(env, "TRUST_PROXY"),

@@ -204,4 +204,25 @@ describe("replicas and rolling replacement under load", () => {
 			.filter(s => s.fullName === "v1.players");
 		expect(players.map(s => s.nodeID).sort()).toEqual(["players-3", "players-4"]);
 	});
+
+	test("when one of two players nodes dies hard (SIGKILL) under 4 clients, then no request fails", async () => {
+		await start("players-5", "v1.players");
+		const traffic = new Traffic(4);
+		await traffic.next(100);
+		const killedAt = traffic.total;
+		const victim = nodes.get("players-4")!;
+		nodes.delete("players-4");
+		await victim.stop("SIGKILL");
+		// Long enough for the registry to notice (heartbeats) and for any call sent to it to be retried.
+		await traffic.next(200);
+		await sleep(6_000);
+		await traffic.next(50);
+		await traffic.stop();
+		console.log(
+			`SIGKILL of one of two nodes: ${traffic.failures.length} of ${traffic.total} requests failed (${traffic.total - killedAt} after the kill).`,
+		);
+		expect(traffic.failures).toEqual([]);
+		expect(traffic.ok).toBeGreaterThanOrEqual(350);
+		expect(await handledBy("players-5")).toBeGreaterThan(0);
+	});
 });
