@@ -64,9 +64,9 @@ const brokerConfig: BrokerOptions = {
 	// elsewhere. Timeouts are not retried: a slow service would get the same work again, x4.
 	retryPolicy: {
 		enabled: true,
-		retries: 3,
+		retries: 6,
 		delay: 100,
-		maxDelay: 1000,
+		maxDelay: 2000,
 		factor: 2,
 		check: isRetryable,
 	},

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
 	if (settings.healthPort > 0)
 		health = await startHealthServer(broker, settings.healthPort, settings.host);
 	await broker.start();
+	retryCallsLostInAnOutage(broker);
 	broker.logger.info(
 		`Node ${broker.nodeID} runs ${names.join(", ")}${settings.transporter ? ` on ${redactedUrl(settings.transporter)}` : " in one process"}; store: ${settings.mongoUri ? "MongoDB" : "in memory"}.`,
 	);
@@ -72,6 +73,40 @@ function printUrls(host: string, port: number): void {
 			"",
 		].join("\n"),
 	);
+}
+
+/**
+ * When the bus comes back after an outage, the answers to calls sent before it may be lost with
+ * it: rather than wait for each to time out, reject them now with a retryable error, and the
+ * retry policy sends them again on the bus that is back. Reads are idempotent, so a call that had
+ * been answered meanwhile is only done twice. (Moleculer's NATS transporter lets the NATS client
+ * reconnect by itself and says nothing of it: the client's own status tells.)
+ */
+function retryCallsLostInAnOutage(broker: ServiceBroker): void {
+	const transit = broker.transit as unknown as
+		| {
+				tx: { client?: { status(): AsyncIterable<{ type: string }> } };
+				pendingRequests: Map<string, { nodeID?: string }>;
+				removePendingRequestByNodeID(nodeID: string): void;
+		  }
+		| undefined;
+	const client = transit?.tx.client;
+	if (!transit || !client) return;
+	void (async () => {
+		for await (const status of client.status()) {
+			if (status.type !== "reconnect") continue;
+			const nodes = new Set(
+				[...transit.pendingRequests.values()]
+					.map(request => request.nodeID)
+					.filter(Boolean) as string[],
+			);
+			if (nodes.size > 0)
+				broker.logger.warn(
+					`The bus is back: ${transit.pendingRequests.size} calls waiting since before it went are sent again.`,
+				);
+			for (const nodeID of nodes) transit.removePendingRequestByNodeID(nodeID);
+		}
+	})().catch(err => broker.logger.debug("NATS status stream ended", err));
 }
 
 main().catch(err => {

@@ -1,5 +1,10 @@
 // Scaling and zero-downtime replacement, for real: players nodes come and go under continuous
-// HTTP traffic through the gateway, on real NATS and FerretDB. Every request is counted.
+// HTTP traffic through the gateway, on real NATS and FerretDB. Every request is counted. The
+// suite runs on a NATS server of its own, so that it can kill the bus and bring it back.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { ServiceBroker } from "moleculer";
 import type { ListResult, MetricSnapshot } from "../../contracts";
 import type { Player } from "../../domain/model";
@@ -16,6 +21,13 @@ import {
 	testEnv,
 } from "../support/cluster";
 import { syncStatus } from "../../contracts/operator-views";
+import { freePort, waitForPort } from "../../tools/servers";
+import {
+	type NatsCredentials,
+	natsUrl,
+	newNatsCredentials,
+	startNats,
+} from "../../tools/servers/nats";
 
 jest.setTimeout(240_000);
 
@@ -114,8 +126,20 @@ class Traffic {
 	}
 }
 
+/** The suite's own NATS: its process, port and credentials, to kill it and start it again. */
+let bus: { process: ChildProcess; port: number; credentials: NatsCredentials; dir: string };
+
+function startBus(port: number, credentials: NatsCredentials, dir: string): ChildProcess {
+	return startNats(port, dir, {}, credentials);
+}
+
 beforeAll(async () => {
-	env = testEnv("scaling");
+	const port = await freePort();
+	const credentials = newNatsCredentials();
+	const dir = mkdtempSync(join(tmpdir(), "matchday-scaling-nats-"));
+	bus = { process: startBus(port, credentials, dir), port, credentials, dir };
+	await waitForPort(port);
+	env = { ...testEnv("scaling"), transporter: natsUrl(port, credentials) };
 	await resetDatabases(env.mongoUri);
 	probe = await startProbe(env);
 	await start("sync-1", "v1.sync");
@@ -139,6 +163,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	await probe?.stop();
 	await Promise.all([...nodes.values()].map(node => node.stop()));
+	bus?.process.kill("SIGTERM");
+	rmSync(bus?.dir ?? "", { recursive: true, force: true });
 });
 
 describe("replicas and rolling replacement under load", () => {
@@ -224,5 +250,28 @@ describe("replicas and rolling replacement under load", () => {
 		expect(traffic.failures).toEqual([]);
 		expect(traffic.ok).toBeGreaterThanOrEqual(350);
 		expect(await handledBy("players-5")).toBeGreaterThan(0);
+	});
+
+	test("when NATS is killed and back 3 s later under 4 clients, then the cluster answers right again by itself, and no request fails", async () => {
+		const traffic = new Traffic(4);
+		await traffic.next(100);
+		const before = traffic.total;
+		bus.process.kill("SIGKILL");
+		await new Promise(done => bus.process.once("exit", done));
+		await sleep(3_000);
+		const duringOutage = traffic.total - before;
+		bus.process = startBus(bus.port, bus.credentials, bus.dir);
+		await waitForPort(bus.port);
+		const back = Date.now();
+		// The bound: answers flow again within 10 s of the bus's return (the request timeout).
+		await traffic.next(100);
+		const recoveredMs = Date.now() - back;
+		await traffic.next(300);
+		await traffic.stop();
+		console.log(
+			`NATS killed for 3 s: ${traffic.failures.length} of ${traffic.total} requests failed; ${duringOutage} answered during the outage; answers again ${recoveredMs} ms after NATS returned.`,
+		);
+		expect(recoveredMs).toBeLessThan(10_000);
+		expect(traffic.failures).toEqual([]);
 	});
 });
