@@ -127,7 +127,9 @@ export async function requestSync(
 	broker: ServiceBroker,
 	reason: string,
 	timeoutMs = 120_000,
-	settleMs = 15_000,
+	// A projection catching up from far behind on FerretDB (standings recomputes its tables for
+	// each page) takes well over 15 s for the bundled data; waiting returns as soon as all are at 0.
+	settleMs = 60_000,
 ): Promise<SyncRun> {
 	const before = await syncStatus(broker);
 	const requestedAt = Date.now();

@@ -3,7 +3,7 @@
 // .cluster/env.json), commands are typed one at a time and their output read, then Ctrl-C
 // stops the cluster. Runs on the test NATS and FerretDB (the cluster uses them when given).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ListResult } from "../../contracts";
@@ -114,6 +114,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	// The cluster's log, every node's lines prefixed with its id, kept like the other suites' node logs.
+	if (cluster) {
+		mkdirSync(join(REPO_ROOT, "test-artifacts", "logs"), { recursive: true });
+		writeFileSync(join(REPO_ROOT, "test-artifacts", "logs", "cluster.log"), cluster.output);
+	}
 	repl?.child.kill("SIGKILL");
 	if (cluster?.child.exitCode === null) process.kill(-cluster.child.pid!, "SIGKILL");
 });
