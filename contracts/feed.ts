@@ -1,7 +1,14 @@
 // The change feed: sync's one action, which every projection reads from. Internal: it declares
 // no HTTP route, so the gateway never serves it.
+//
+// It reads the master log three ways, all signed by sync (contracts/signing.ts):
+// - the changes after `since` (the default): how projections follow the log;
+// - `digest: true`: a digest of each bucket of the live documents (contracts/digest.ts), for
+//   anti-entropy to find where a projection has drifted;
+// - `bucket: N`: the live documents of one bucket, to repair the ones that differ.
 import type { CallingOptions } from "moleculer";
 import { ENTITY_KINDS, type EntityKind } from "../domain/model";
+import { DIGEST_BUCKETS } from "./digest";
 import type { Change } from "./events";
 import type { CallParams, HandlerParams } from "./params";
 
@@ -14,7 +21,7 @@ export const MAX_FEED_PAGE = 1000;
 
 export const syncChangesParams = {
 	$$strict: true,
-	since: { type: "number", integer: true, min: 0, convert: true },
+	since: { type: "number", integer: true, min: 0, convert: true, optional: true, default: 0 },
 	limit: {
 		type: "number",
 		integer: true,
@@ -27,6 +34,10 @@ export const syncChangesParams = {
 	kinds: { type: "array", items: { type: "enum", values: ENTITY_KINDS }, optional: true },
 	/** Who asks: sync records `since` as that consumer's checkpoint, for the operator view. */
 	consumer: { type: "string", min: 1, max: 100, optional: true },
+	/** Answer the digest of each bucket of live documents instead of changes. */
+	digest: { type: "boolean", optional: true },
+	/** Answer the live documents of this bucket instead of changes. */
+	bucket: { type: "number", integer: true, min: 0, max: DIGEST_BUCKETS - 1, optional: true },
 } as const;
 
 export type SyncChangesParams = HandlerParams<typeof syncChangesParams>;
@@ -42,6 +53,23 @@ export interface SyncChangesResult {
 	signature?: string;
 }
 
+/** The feed's answer to `digest: true`: one digest per bucket of the live documents of `kinds`, at `head`. */
+export interface SyncDigestResult {
+	epoch: string;
+	head: number;
+	buckets: string[];
+	signature?: string;
+}
+
+/** The feed's answer to `bucket: N`: the latest change of every live document of `kinds` in that bucket, at `head`. */
+export interface SyncBucketResult {
+	epoch: string;
+	head: number;
+	bucket: number;
+	changes: Change[];
+	signature?: string;
+}
+
 interface Caller {
 	call(action: string, params?: unknown, opts?: CallingOptions): Promise<unknown>;
 }
@@ -53,4 +81,23 @@ export function readFeed(
 	opts?: CallingOptions,
 ): Promise<SyncChangesResult> {
 	return caller.call(FEED_ACTION, params, opts) as Promise<SyncChangesResult>;
+}
+
+/** The digest of each bucket of the live documents of these kinds. */
+export function readDigest(
+	caller: Caller,
+	kinds: EntityKind[],
+	opts?: CallingOptions,
+): Promise<SyncDigestResult> {
+	return caller.call(FEED_ACTION, { digest: true, kinds }, opts) as Promise<SyncDigestResult>;
+}
+
+/** The live documents of these kinds in one bucket. */
+export function readBucket(
+	caller: Caller,
+	kinds: EntityKind[],
+	bucket: number,
+	opts?: CallingOptions,
+): Promise<SyncBucketResult> {
+	return caller.call(FEED_ACTION, { bucket, kinds }, opts) as Promise<SyncBucketResult>;
 }

@@ -7,6 +7,7 @@ import type {
 	SyncRequestedPayload,
 } from "./events";
 
+export * from "./digest";
 export * from "./events";
 export * from "./feed";
 export * from "./list-result";

@@ -18,6 +18,8 @@ export const SYNC_METRICS = {
 export const PROJECTION_METRICS = {
 	/** Slices and feed pages refused because sync's key did not sign them (label `what`: slice, page). */
 	rejected: "matchday.projection.rejected",
+	/** Drift repaired by anti-entropy (label `what`: document, checkpoint). */
+	repairs: "matchday.projection.repairs",
 } as const;
 
 /** Every metric of sync's, as `$node.metrics` takes a pattern. */

@@ -43,6 +43,8 @@ export interface NodeConfig {
 	requestTimeout: number;
 	/** How often a projection asks sync for changes it may have missed (ms); events make it faster, this makes it sure. */
 	catchUpInterval: number;
+	/** How often a projection compares itself with the master and repairs what differs (ms); 0 is never. */
+	antiEntropyInterval: number;
 	/** How many changes sync puts in one event. */
 	publishBatchSize: number;
 	/** How often sync re-reads its source (ms); 0 only on start and on request. */

@@ -5,7 +5,12 @@
 import type { ServiceBroker } from "moleculer";
 import { EVENTS } from "./events";
 import { FEED_SERVICE } from "./feed";
-import { type MetricSnapshot, SYNC_METRICS, SYNC_METRICS_PATTERN } from "./metrics";
+import {
+	type MetricSnapshot,
+	PROJECTION_METRICS,
+	SYNC_METRICS,
+	SYNC_METRICS_PATTERN,
+} from "./metrics";
 
 /** One service version and the nodes that run it. */
 export interface TopologyRow {
@@ -59,6 +64,8 @@ export interface ConsumerStatus {
 	consumer: string;
 	checkpoint: number;
 	lag: number;
+	/** Drift anti-entropy has repaired (documents and checkpoints), summed over the consumer's nodes since they started. */
+	repairs: number;
 }
 
 export interface SyncStatus {
@@ -79,8 +86,25 @@ function perConsumer(metrics: MetricSnapshot[], name: string): Map<string, numbe
 	return new Map(values.map(v => [String(v.labels.consumer), v.value]));
 }
 
-/** Sync's status from its node's metrics. */
-export function syncStatusFrom(node: string, metrics: MetricSnapshot[]): SyncStatus {
+/** Each consumer's repairs, summed over the metrics of every node that answered. */
+export function repairsFrom(metricsOfNodes: Iterable<MetricSnapshot[]>): Map<string, number> {
+	const repairs = new Map<string, number>();
+	for (const metrics of metricsOfNodes) {
+		for (const value of metrics.find(m => m.name === PROJECTION_METRICS.repairs)?.values ??
+			[]) {
+			const consumer = String(value.labels.consumer);
+			repairs.set(consumer, (repairs.get(consumer) ?? 0) + value.value);
+		}
+	}
+	return repairs;
+}
+
+/** Sync's status from its node's metrics, and the consumers' repairs from theirs. */
+export function syncStatusFrom(
+	node: string,
+	metrics: MetricSnapshot[],
+	repairs: ReadonlyMap<string, number> = new Map(),
+): SyncStatus {
 	const checkpoints = perConsumer(metrics, SYNC_METRICS.checkpoint);
 	const lags = perConsumer(metrics, SYNC_METRICS.lag);
 	return {
@@ -93,6 +117,7 @@ export function syncStatusFrom(node: string, metrics: MetricSnapshot[]): SyncSta
 				consumer,
 				checkpoint,
 				lag: lags.get(consumer) ?? 0,
+				repairs: repairs.get(consumer) ?? 0,
 			}))
 			.sort((a, b) => a.consumer.localeCompare(b.consumer)),
 	};
@@ -106,12 +131,37 @@ export async function syncStatus(broker: ServiceBroker): Promise<SyncStatus> {
 	if (!sync || sync.nodes.length === 0)
 		throw new OperationError(`No node runs ${FEED_SERVICE} right now.`);
 	const node = sync.nodes[0];
-	const metrics = await broker.call<MetricSnapshot[], object>(
-		"$node.metrics",
-		{ includes: [SYNC_METRICS_PATTERN] },
-		{ nodeID: node },
+	const [metrics, repairs] = await Promise.all([
+		broker.call<MetricSnapshot[], object>(
+			"$node.metrics",
+			{ includes: [SYNC_METRICS_PATTERN] },
+			{ nodeID: node },
+		),
+		projectionRepairs(broker),
+	]);
+	return syncStatusFrom(node, metrics, repairs);
+}
+
+/** Every consumer's repairs, from the metrics of each node that answers within a second. */
+async function projectionRepairs(broker: ServiceBroker): Promise<Map<string, number>> {
+	const nodes = broker.registry.getNodeList({
+		onlyAvailable: true,
+		withServices: false,
+	}) as Array<{
+		id: string;
+	}>;
+	const answers = await Promise.all(
+		nodes.map(node =>
+			broker
+				.call<MetricSnapshot[], object>(
+					"$node.metrics",
+					{ includes: [PROJECTION_METRICS.repairs] },
+					{ nodeID: node.id, timeout: 1_000, retries: 0 },
+				)
+				.catch(() => [] as MetricSnapshot[]),
+		),
 	);
-	return syncStatusFrom(node, metrics);
+	return repairsFrom(answers);
 }
 
 export interface SyncRun {

@@ -55,6 +55,33 @@ function pageBytes(page: PageContent): Buffer {
 	);
 }
 
+/** What a digest answer's signature covers: the bucket digests and the kinds asked for. */
+export interface DigestContent {
+	epoch: string;
+	head: number;
+	kinds: string[] | null;
+	buckets: string[];
+}
+
+/** What a bucket answer's signature covers: the bucket's live documents and the request. */
+export interface BucketContent {
+	epoch: string;
+	head: number;
+	kinds: string[] | null;
+	bucket: number;
+	changes: Change[];
+}
+
+function digestBytes(answer: DigestContent): Buffer {
+	const { epoch, head, kinds, buckets } = answer;
+	return Buffer.from(canonicalJson({ kind: "digest", epoch, head, kinds, buckets }));
+}
+
+function bucketBytes(answer: BucketContent): Buffer {
+	const { epoch, head, kinds, bucket, changes } = answer;
+	return Buffer.from(canonicalJson({ kind: "bucket", epoch, head, kinds, bucket, changes }));
+}
+
 /** Sync's signature of a slice, base64. */
 export function signSlice(key: KeyObject, slice: SliceContent): string {
 	return sign(null, sliceBytes(slice), key).toString("base64");
@@ -62,6 +89,14 @@ export function signSlice(key: KeyObject, slice: SliceContent): string {
 
 export function signPage(key: KeyObject, page: PageContent): string {
 	return sign(null, pageBytes(page), key).toString("base64");
+}
+
+export function signDigest(key: KeyObject, answer: DigestContent): string {
+	return sign(null, digestBytes(answer), key).toString("base64");
+}
+
+export function signBucket(key: KeyObject, answer: BucketContent): string {
+	return sign(null, bucketBytes(answer), key).toString("base64");
 }
 
 function verified(key: KeyObject, bytes: Buffer, signature: unknown): boolean {
@@ -80,6 +115,14 @@ export function verifySlice(key: KeyObject, slice: SliceContent, signature: unkn
 
 export function verifyPage(key: KeyObject, page: PageContent, signature: unknown): boolean {
 	return verified(key, pageBytes(page), signature);
+}
+
+export function verifyDigest(key: KeyObject, answer: DigestContent, signature: unknown): boolean {
+	return verified(key, digestBytes(answer), signature);
+}
+
+export function verifyBucket(key: KeyObject, answer: BucketContent, signature: unknown): boolean {
+	return verified(key, bucketBytes(answer), signature);
 }
 
 /** A key from configuration: PEM text, or base64 of its DER (PKCS#8 private, SPKI public). */

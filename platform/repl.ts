@@ -51,8 +51,13 @@ function print(text: string): void {
 
 function syncTable(helpers: Helpers, status: SyncStatus): string {
 	const rows = [
-		["Consumer", "Checkpoint", "Lag"],
-		...status.consumers.map(c => [c.consumer, String(c.checkpoint), String(c.lag)]),
+		["Consumer", "Checkpoint", "Lag", "Repairs"],
+		...status.consumers.map(c => [
+			c.consumer,
+			String(c.checkpoint),
+			String(c.lag),
+			String(c.repairs),
+		]),
 	];
 	return helpers.table(rows);
 }

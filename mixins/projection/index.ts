@@ -1,4 +1,4 @@
 // The projection mixin's public face: what services and the benchmark import.
 export { ProjectionMixin } from "./projection.mixin";
 export type { ProjectionMethods, ProjectionOptions } from "./options";
-export { applyAsViews, viewOf } from "./views";
+export { applyAsViews, checkedView, viewOf } from "./views";

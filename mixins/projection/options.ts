@@ -16,6 +16,11 @@ export interface ProjectionOptions {
 	collections: [string, ...string[]];
 	/** The kinds of master document it needs. */
 	kinds: EntityKind[];
+	/**
+	 * For each kind, the collection that holds one view per master document of it (written with
+	 * `applyAsViews`/`viewOf`): what anti-entropy compares with the master and repairs.
+	 */
+	views: Partial<Record<EntityKind, string>>;
 	/** Applies changes (in seq order, of its kinds); must be idempotent: the same change may come twice. */
 	apply(service: Service & DbMethods, changes: Change[]): Promise<void>;
 	/** Runs once the store is open, before the checkpoint is read or anything applied (e.g. to create indexes). */
@@ -31,4 +36,6 @@ export interface ProjectionMethods extends DbMethods {
 	enqueue(task: () => Promise<void>): Promise<void>;
 	requestCatchUp(): void;
 	loadCheckpoint(): Promise<void>;
+	antiEntropy(): Promise<void>;
+	requestAntiEntropy(): void;
 }

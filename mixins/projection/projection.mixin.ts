@@ -13,6 +13,10 @@
 // Only what sync signed is applied (trust.ts): a slice or a feed page without sync's signature is
 // refused, logged with its sender and counted, before it can touch a document or a checkpoint.
 //
+// Now and then (ANTI_ENTROPY_INTERVAL) the applier compares its views with the master and repairs
+// the documents that differ (anti-entropy.ts); a checkpoint above sync's head is drift too. Each
+// repair is logged and counted in `matchday.projection.repairs`.
+//
 // A service need not know in which order lifecycle hooks run: what must be ready before the
 // first change applies (an index, say) goes in `prepare`, which runs once the store is open.
 import type { KeyObject } from "node:crypto";
@@ -27,11 +31,14 @@ import {
 	nodeConfig,
 	type ProjectionUpdatedPayload,
 	projectionUpdatedSchema,
+	readBucket,
+	readDigest,
 	readFeed,
 	type SyncChangesResult,
 } from "../../contracts";
 import type { EntityKind } from "../../domain/model";
 import { DbMixin } from "../db.mixin";
+import { type AuditedViews, auditViews, countRepairs, registerRepairMetric } from "./anti-entropy";
 import { ApplyQueue, WATCHDOG_MS } from "./apply-queue";
 import { CatchUpScheduler, isSyncAway, readFeedToHead } from "./catch-up";
 import { META, readCheckpoint, saveCheckpoint } from "./checkpoint";
@@ -40,6 +47,8 @@ import { groupEventsByService } from "./event-groups";
 import { isApplier } from "./leader";
 import {
 	countRejection,
+	isSyncsBucket,
+	isSyncsDigest,
 	isSyncsPage,
 	isSyncsSlice,
 	registerTrustMetrics,
@@ -57,6 +66,9 @@ interface ProjectionVars {
 	epoch: string | null;
 	queue: ApplyQueue;
 	catchUps: CatchUpScheduler;
+	auditTimer?: NodeJS.Timeout;
+	/** True while an anti-entropy round waits in the queue: never two of them. */
+	auditQueued: boolean;
 }
 
 type Projection = Service & ProjectionMethods & ProjectionVars;
@@ -137,6 +149,45 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 				this.catchUps.request();
 			},
 
+			/** Queues one anti-entropy round on this replica, if it applies and none is waiting. */
+			requestAntiEntropy() {
+				if (this.auditQueued || !this.isApplier()) return;
+				this.auditQueued = true;
+				void this.enqueue(async () => {
+					this.auditQueued = false;
+					await antiEntropyOrWait(this);
+				});
+			},
+
+			/** Catches up, then compares each kind of view with the master and repairs what differs. */
+			async antiEntropy() {
+				await this.catchUp();
+				let repaired = 0;
+				for (const kind of kinds) {
+					if (this.queue.isStopping || !this.isApplier()) return;
+					const views = auditedViews(this, kind, options.views[kind] ?? "", changes =>
+						options.apply(this, changes),
+					);
+					const outcome = await auditViews(views, {
+						checkpoint: this.checkpoint,
+						epoch: this.epoch,
+					});
+					if (!outcome.compared) {
+						this.logger.debug(
+							`Anti-entropy skipped ${kind}: sync's head ${outcome.reason}.`,
+						);
+						continue;
+					}
+					repaired += outcome.repaired;
+				}
+				if (repaired > 0) {
+					await broadcastEvent(this.broker, EVENTS.projectionUpdated, {
+						consumer: this.consumer,
+						checkpoint: this.checkpoint,
+					});
+				}
+			},
+
 			async loadCheckpoint() {
 				({ checkpoint: this.checkpoint, epoch: this.epoch } = await readCheckpoint(
 					this.collection(META),
@@ -213,6 +264,14 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			}
 			this.verifyKeys = verifyKeys;
 			registerTrustMetrics(this.broker);
+			registerRepairMetric(this.broker);
+			for (const kind of kinds) {
+				if (!options.views[kind])
+					throw new Error(
+						`${this.fullName} keeps ${kind} documents: name the collection of their views in its projection's \`views\`.`,
+					);
+			}
+			this.auditQueued = false;
 			// Published in the registry: which master documents this projection keeps (operators, the benchmark).
 			this.metadata.projection = { consumer: this.consumer, kinds: options.kinds };
 			this.checkpoint = 0;
@@ -233,12 +292,16 @@ export function ProjectionMixin(options: ProjectionOptions): Partial<ServiceSche
 			// Replicas started together only see each other once both have announced their
 			// services: the scheduler waits that long before the first catch-up, so that one applies.
 			this.catchUps.start();
+			const { antiEntropyInterval } = nodeConfig(this.broker);
+			if (antiEntropyInterval > 0)
+				this.auditTimer = setInterval(() => this.requestAntiEntropy(), antiEntropyInterval);
 		},
 
 		async stopped() {
 			// Give the task under way (at most one feed page) a moment and skip the rest. If it is
 			// cut short when the store closes, nothing is lost: the checkpoint only moves after a page.
 			this.catchUps.stop();
+			clearInterval(this.auditTimer);
 			await this.queue.stop(STOP_PATIENCE_MS);
 		},
 	};
@@ -280,6 +343,13 @@ async function catchUpOrWait(service: Projection): Promise<void> {
 	}
 }
 
+/** A call's promise, with the context Moleculer hangs on it: it names the node that answered. */
+type Sent = { ctx?: { nodeID?: string } };
+
+function untrusted(call: Sent): UntrustedPageError {
+	return new UntrustedPageError(call.ctx?.nodeID ?? "unknown");
+}
+
 /** One page of the feed, only if sync signed it as the answer to this very request. */
 async function readFeedPage(
 	service: Projection,
@@ -293,16 +363,90 @@ async function readFeedPage(
 		limit: FEED_PAGE,
 		kinds: asked,
 		consumer: service.consumer,
-	}) as Promise<SyncChangesResult> & { ctx?: { nodeID?: string } };
+	}) as Promise<SyncChangesResult> & Sent;
 	const page = await call;
-	if (!isSyncsPage(service.verifyKeys, page, since, asked))
-		throw new UntrustedPageError(call.ctx?.nodeID ?? "unknown");
+	if (!isSyncsPage(service.verifyKeys, page, since, asked)) throw untrusted(call);
 	return page;
 }
 
-function applyFeedPage(service: Projection, page: SyncChangesResult): Promise<void> {
+async function applyFeedPage(service: Projection, page: SyncChangesResult): Promise<void> {
+	if (page.epoch === service.epoch && page.head < service.checkpoint)
+		await repairCheckpoint(service, page.head);
 	service.epoch = page.epoch;
-	return service.applyChanges(page.changes, page.lastSeq);
+	await service.applyChanges(page.changes, page.lastSeq);
+}
+
+/**
+ * A checkpoint above sync's head is drift (a forged event moved it, say): the changes that will
+ * get those numbers would be skipped. Back to the head, and compare the documents too.
+ */
+async function repairCheckpoint(service: Projection, head: number): Promise<void> {
+	service.logger.warn(
+		`Repaired the checkpoint: ${service.checkpoint} is above sync's head ${head}; back to ${head}, and the documents are compared next.`,
+	);
+	countRepairs(service.broker, service.consumer, "checkpoint", 1);
+	service.checkpoint = head;
+	await saveCheckpoint(service.collection(META), { checkpoint: head, epoch: service.epoch });
+	service.requestAntiEntropy();
+}
+
+/** An anti-entropy round that waits quietly while sync is away or busy: the next round tries again. */
+async function antiEntropyOrWait(service: Projection): Promise<void> {
+	try {
+		await service.antiEntropy();
+	} catch (err) {
+		if (err instanceof UntrustedPageError) {
+			service.logger.warn(
+				`Refused an anti-entropy answer from node ${err.sender}: not signed by sync's key.`,
+			);
+			countRejection(service.broker, service.consumer, "digest");
+			return;
+		}
+		if (!isSyncAway(err) && (err as { type?: string })?.type !== "SYNC_BUSY") throw err;
+		service.logger.debug("Anti-entropy waits for sync; the next round tries again.");
+	}
+}
+
+/** One kind of view, as an anti-entropy round reads and repairs it. */
+function auditedViews(
+	service: Projection,
+	kind: EntityKind,
+	collectionName: string,
+	apply: (changes: Change[]) => Promise<void>,
+): AuditedViews {
+	const collection = service.collection(collectionName);
+	return {
+		kind,
+		liveViews: () => collection.find({ _deleted: { $ne: true } }),
+		readDigest: async () => {
+			const call = readDigest(service.broker, [kind]) as ReturnType<typeof readDigest> & Sent;
+			const answer = await call;
+			if (!isSyncsDigest(service.verifyKeys, answer, [kind])) throw untrusted(call);
+			return answer;
+		},
+		readBucket: async bucket => {
+			const call = readBucket(service.broker, [kind], bucket) as ReturnType<
+				typeof readBucket
+			> &
+				Sent;
+			const answer = await call;
+			if (!isSyncsBucket(service.verifyKeys, answer, [kind], bucket)) throw untrusted(call);
+			return answer;
+		},
+		repair: async changes => {
+			// Stale first, so that the master's version (or a tombstone, seq 0) replaces whatever is there.
+			await collection.updateMany(
+				{ _id: { $in: changes.map(change => change.id) } },
+				{ _seq: -1 },
+			);
+			await apply(changes);
+			for (const change of changes)
+				service.logger.warn(
+					`Repaired ${kind} ${change.id}: it differed from the master (${change.deleted ? "not live there" : `seq ${change.seq}`}).`,
+				);
+			countRepairs(service.broker, service.consumer, "document", changes.length);
+		},
+	};
 }
 
 /** Clears the service's cached lists (their keys start with its name: the consumer's, by default its full name). */

@@ -6,7 +6,11 @@ import type { ServiceBroker } from "moleculer";
 import {
 	type MasterChangedPayload,
 	PROJECTION_METRICS,
+	type SyncBucketResult,
 	type SyncChangesResult,
+	type SyncDigestResult,
+	verifyBucket,
+	verifyDigest,
 	verifyPage,
 	verifySlice,
 } from "../../contracts";
@@ -33,7 +37,7 @@ export function registerTrustMetrics(broker: ServiceBroker): void {
 export function countRejection(
 	broker: ServiceBroker,
 	consumer: string,
-	what: "slice" | "page",
+	what: "slice" | "page" | "digest",
 ): void {
 	if (broker.isMetricsEnabled())
 		broker.metrics.increment(PROJECTION_METRICS.rejected, { consumer, what });
@@ -55,4 +59,25 @@ export function isSyncsPage(
 	return keys.some(key =>
 		verifyPage(key, { epoch, since, kinds, lastSeq, head, changes }, signature),
 	);
+}
+
+/** Whether a digest answer is sync's answer for these kinds. */
+export function isSyncsDigest(
+	keys: readonly KeyObject[],
+	answer: SyncDigestResult,
+	kinds: string[],
+): boolean {
+	const { epoch, head, buckets, signature } = answer;
+	return keys.some(key => verifyDigest(key, { epoch, head, kinds, buckets }, signature));
+}
+
+/** Whether a bucket answer is sync's answer for these kinds and this bucket. */
+export function isSyncsBucket(
+	keys: readonly KeyObject[],
+	answer: SyncBucketResult,
+	kinds: string[],
+	bucket: number,
+): boolean {
+	const { epoch, head, changes, signature } = answer;
+	return keys.some(key => verifyBucket(key, { epoch, head, kinds, bucket, changes }, signature));
 }

@@ -1,15 +1,20 @@
 // Helpers for a projection's apply function: changes stored as views, each only over an older one.
-import type { Change } from "../../contracts";
+import { type Change, CHECKSUM_FIELD, viewChecksum } from "../../contracts";
 import type { DocumentCollection, StoredDoc } from "../../storage/collections";
 
-/** The stored form of a change: the view made by `toView`, or a tombstone, stamped with its seq. */
+/** A live view with its checksum, by which anti-entropy tells it was edited in place (contracts/digest.ts). */
+export function checkedView<V extends Record<string, unknown>>(view: V): V {
+	return { ...view, [CHECKSUM_FIELD]: viewChecksum(view) };
+}
+
+/** The stored form of a change: the view made by `toView`, checksummed, or a tombstone, stamped with its seq. */
 export function viewOf<T>(
 	change: Change,
 	toView: (doc: T) => Record<string, unknown>,
 ): StoredDoc & { _seq: number } {
 	const base = { _id: change.id, _seq: change.seq };
 	if (change.deleted || !change.doc) return { ...base, _deleted: true };
-	return { ...toView(change.doc as T), ...base, _deleted: false };
+	return { ...checkedView(toView(change.doc as T)), ...base, _deleted: false };
 }
 
 /**

@@ -3,10 +3,16 @@
 // the registry and from each node's `$node.metrics`; only ids, versions and numbers leave the
 // gateway (no addresses, host names or configuration). The shaping is pure, so it is unit-tested.
 import type { ServiceBroker } from "moleculer";
-import { FEED_SERVICE, type MetricSnapshot, SYNC_METRICS_PATTERN } from "../../contracts";
+import {
+	FEED_SERVICE,
+	type MetricSnapshot,
+	PROJECTION_METRICS,
+	SYNC_METRICS_PATTERN,
+} from "../../contracts";
 import {
 	type RegisteredService,
 	type SyncStatus,
+	repairsFrom,
 	syncStatusFrom,
 	topologyFrom,
 } from "../../contracts/operator-views";
@@ -124,7 +130,10 @@ export function clusterViewFrom(facts: ClusterFacts): ClusterView {
 		generatedAt: facts.now.toISOString(),
 		nodes,
 		services,
-		sync: syncNode && syncMetrics ? syncStatusFrom(syncNode, syncMetrics) : null,
+		sync:
+			syncNode && syncMetrics
+				? syncStatusFrom(syncNode, syncMetrics, repairsFrom(facts.metricsByNode.values()))
+				: null,
 	};
 }
 
@@ -136,7 +145,7 @@ async function nodeMetrics(
 	try {
 		return await broker.call<RatedSnapshot[], object>(
 			"$node.metrics",
-			{ includes: [REQUEST_TOTAL, SYNC_METRICS_PATTERN] },
+			{ includes: [REQUEST_TOTAL, SYNC_METRICS_PATTERN, PROJECTION_METRICS.repairs] },
 			{ nodeID, timeout: METRICS_TIMEOUT_MS, retries: 0 },
 		);
 	} catch {

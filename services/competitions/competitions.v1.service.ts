@@ -21,6 +21,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v1-competitions",
 	collections: [COMPETITIONS],
 	kinds: ["competition"],
+	views: { competition: COMPETITIONS },
 	apply: applyCompetitionChanges,
 };
 

@@ -5,7 +5,7 @@ import type { Change } from "../../contracts";
 import type { Player, Team } from "../../domain/model";
 import { foldText } from "../../domain/text";
 import type { DbMethods } from "../../mixins/db.mixin";
-import { applyAsViews } from "../../mixins/projection";
+import { applyAsViews, checkedView } from "../../mixins/projection";
 
 export const PLAYERS = "players";
 export const TEAMS = "teams";
@@ -42,7 +42,7 @@ export async function applyPlayerChanges(
 			_id: change.id,
 			_seq: change.seq,
 			_deleted: change.deleted,
-			codes,
+			...checkedView({ codes }),
 		});
 		if (written) await players.updateMany({ "team.id": change.id }, { _competitions: codes });
 	}

@@ -17,6 +17,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v1-players",
 	collections: [PLAYERS, TEAMS],
 	kinds: ["team", "player"],
+	views: { player: PLAYERS, team: TEAMS },
 	apply: applyPlayerChanges,
 };
 

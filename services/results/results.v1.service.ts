@@ -17,6 +17,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v1-results",
 	collections: [MATCHES],
 	kinds: ["match"],
+	views: { match: MATCHES },
 	apply: applyMatchChanges,
 };
 

@@ -21,6 +21,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v2-results",
 	collections: [MATCHES_V2],
 	kinds: ["match"],
+	views: { match: MATCHES_V2 },
 	apply: applyMatchChangesV2,
 };
 

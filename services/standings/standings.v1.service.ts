@@ -26,6 +26,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v1-standings",
 	collections: [STANDINGS, MATCHES],
 	kinds: ["match"],
+	views: { match: MATCHES },
 	apply: applyStandingChanges,
 	// Its index on the table key, made once the store is open.
 	prepare: indexMatchesByTable,

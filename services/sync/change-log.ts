@@ -46,6 +46,8 @@ export class ChangeLog {
 	) {}
 
 	private epochId?: string;
+	/** True while an append is under way: documents above the head may be on disk. */
+	private appending = false;
 
 	async prepare(): Promise<void> {
 		await this.documents.ensureIndex("seq");
@@ -101,6 +103,15 @@ export class ChangeLog {
 	 * past the head, so they never see half of an append.
 	 */
 	async append(changes: PendingChange[]): Promise<{ from: number; to: number }> {
+		this.appending = true;
+		try {
+			return await this.appendNow(changes);
+		} finally {
+			this.appending = false;
+		}
+	}
+
+	private async appendNow(changes: PendingChange[]): Promise<{ from: number; to: number }> {
 		const from = await this.head();
 		if (changes.length === 0) return { from, to: from };
 		const last = await this.counters.increment(SEQ, changes.length);
@@ -143,6 +154,39 @@ export class ChangeLog {
 			head,
 			epoch,
 		};
+	}
+
+	/** The key and seq of every live document of these kinds (the log at `head`, if `isStableAt(head)` after). */
+	async liveVersions(
+		kinds: EntityKind[],
+	): Promise<Array<{ key: string; id: string; seq: number }>> {
+		const records = (await this.documents.find(
+			{ deleted: false, kind: { $in: kinds } },
+			{ exclude: ["body"] },
+		)) as MasterRecord[];
+		return records.map(record => ({ key: record._id, id: record.id, seq: record.seq }));
+	}
+
+	/** The latest change of each of these documents that is live. */
+	async latestLive(keys: string[]): Promise<Change[]> {
+		const records = (await this.documents.findByIds(keys)) as MasterRecord[];
+		return records
+			.filter(record => !record.deleted)
+			.map(toChange)
+			.sort((a, b) => a.seq - b.seq);
+	}
+
+	/**
+	 * Whether what was read since the head was `head` is the log at that head: no append began
+	 * or ended meanwhile (each moves the head) and none is under way (it writes above the head).
+	 */
+	async isStableAt(head: number): Promise<boolean> {
+		return !this.appending && (await this.head()) === head;
+	}
+
+	/** Whether an append is under way. */
+	isAppending(): boolean {
+		return this.appending;
 	}
 
 	private async counter(id: string): Promise<number> {

@@ -3,7 +3,7 @@
 // publishes the log as `master.changed` events. Its one action is the change feed that
 // projections read from, so that no projection depends on an event arriving.
 import type { KeyObject } from "node:crypto";
-import type { Context, ServiceSchema, ServiceSettingSchema } from "moleculer";
+import { type Context, Errors, type ServiceSchema, type ServiceSettingSchema } from "moleculer";
 import {
 	broadcastEvent,
 	CHANGE_SCHEMA_VERSION,
@@ -15,12 +15,18 @@ import {
 	syncRequestedSchema,
 	SYNC_METRICS,
 	nodeConfig,
+	signBucket,
+	signDigest,
 	signPage,
 	signSlice,
+	type SyncBucketResult,
+	type SyncDigestResult,
 } from "../../contracts";
+import { ENTITY_KINDS, type EntityKind } from "../../domain/model";
 import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { ChangeLog, sliceFeedPage } from "./change-log";
+import { MasterDigests } from "./digests";
 import { MasterDiff, type PendingChange, sourceDocumentsOf } from "./master-diff";
 
 export interface SyncSettings extends ServiceSettingSchema {
@@ -37,6 +43,8 @@ export interface SyncOutcome {
 
 interface SyncMethods extends DbMethods {
 	changeLog(): ChangeLog;
+	answerDigest(kinds?: EntityKind[]): Promise<SyncDigestResult>;
+	answerBucket(kinds: EntityKind[] | undefined, bucket: number): Promise<SyncBucketResult>;
 	syncNow(reason: string): Promise<SyncOutcome>;
 	serialise<T>(task: () => Promise<T>): Promise<T>;
 	importSource(reason: string): Promise<SyncOutcome>;
@@ -65,6 +73,8 @@ const PROGRESS_EVERY_MS = 5000;
 
 interface SyncVars {
 	log?: ChangeLog;
+	/** The anti-entropy answers, made on first request. */
+	digests?: MasterDigests;
 	/** Signs every slice and feed page (contracts/signing.ts). */
 	signingKey: KeyObject;
 	/** The tail of the write queue: imports and publishing run one at a time. */
@@ -87,8 +97,14 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			// Internal: no `rest` route, so the gateway never serves it; any node of the cluster may call it.
 			visibility: "public",
 			params: syncChangesParams,
-			async handler(ctx: Context<SyncChangesParams>): Promise<SyncChangesResult> {
-				const { since, limit, kinds, consumer } = ctx.params;
+			async handler(
+				ctx: Context<SyncChangesParams>,
+			): Promise<SyncChangesResult | SyncDigestResult | SyncBucketResult> {
+				const { since, limit, kinds, consumer, digest, bucket } = ctx.params;
+				if (digest && bucket !== undefined)
+					throw new Errors.ValidationError("Ask for a digest or for a bucket, not both.");
+				if (digest) return this.answerDigest(kinds);
+				if (bucket !== undefined) return this.answerBucket(kinds, bucket);
 				const page = await this.changeLog().changesSince(since, limit, kinds);
 				if (consumer) await this.recordCheckpoint(consumer, since);
 				// Signed with the request it answers, so that a page cannot be replayed for another.
@@ -115,6 +131,25 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		changeLog(): ChangeLog {
 			this.log ??= new ChangeLog(this.collection("documents"), this.collection("counters"));
 			return this.log;
+		},
+
+		/** Anti-entropy: the digest of each bucket of the live documents of these kinds (all, if none given). */
+		async answerDigest(kinds?: EntityKind[]): Promise<SyncDigestResult> {
+			this.digests ??= new MasterDigests(this.changeLog());
+			const answer = await this.digests.digest(kinds ?? [...ENTITY_KINDS]);
+			const signature = signDigest(this.signingKey, { ...answer, kinds: kinds ?? null });
+			return { ...answer, signature };
+		},
+
+		/** Anti-entropy: the live documents of one bucket, for a projection to repair what differs. */
+		async answerBucket(
+			kinds: EntityKind[] | undefined,
+			bucket: number,
+		): Promise<SyncBucketResult> {
+			this.digests ??= new MasterDigests(this.changeLog());
+			const answer = await this.digests.bucket(kinds ?? [...ENTITY_KINDS], bucket);
+			const signature = signBucket(this.signingKey, { ...answer, kinds: kinds ?? null });
+			return { ...answer, signature };
 		},
 
 		/** Imports, then publishes; queued behind any sync already running. Resolves once published. */

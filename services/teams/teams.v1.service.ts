@@ -17,6 +17,7 @@ export const PROJECTION: ProjectionOptions = {
 	database: "v1-teams",
 	collections: [TEAMS],
 	kinds: ["team"],
+	views: { team: TEAMS },
 	apply: applyTeamChanges,
 };
 

@@ -2,11 +2,14 @@
 // process: a node without the bus credentials cannot join; a foreign node *with* them but
 // without sync's key broadcasts a well-formed `master.changed` slice with the next sequence
 // number and an edited player — and no projection changes, the refusal is logged with its
-// sender and counted, and the real next change is still applied.
+// sender and counted, and the real next change is still applied. And a projection edited behind
+// its back (a document changed, one deleted, a stray one inserted, with the driver) heals itself:
+// anti-entropy repairs exactly those three.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MongoClient } from "mongodb";
 import type { ServiceBroker } from "moleculer";
 import {
 	CHANGE_SCHEMA_VERSION,
@@ -48,18 +51,20 @@ const nodes: NodeProcess[] = [];
 const messi = async (): Promise<Player | undefined> =>
 	(await getJson<ListResult<Player>>(`${baseUrl}/api/v1/players?q=lionel%20messi`)).body.rows[0];
 
-/** The players node's count of refused slices, as its own metrics say. */
-async function rejectedSlices(): Promise<number> {
+/** A counter of the players node's, summed over the values labelled `what`, as its own metrics say. */
+async function playersCounter(name: string, what: string): Promise<number> {
 	const metrics = await probe.call<
 		Array<{ name: string; values: Array<{ labels: Record<string, string>; value: number }> }>,
 		object
-	>("$node.metrics", { includes: ["matchday.projection.rejected"] }, { nodeID: "players-v1" });
-	const values =
-		metrics.find(metric => metric.name === "matchday.projection.rejected")?.values ?? [];
+	>("$node.metrics", { includes: [name] }, { nodeID: "players-v1" });
+	const values = metrics.find(metric => metric.name === name)?.values ?? [];
 	return values
-		.filter(value => value.labels.what === "slice")
+		.filter(value => value.labels.what === what)
 		.reduce((sum, value) => sum + value.value, 0);
 }
+
+const rejectedSlices = () => playersCounter("matchday.projection.rejected", "slice");
+const repairedDocuments = () => playersCounter("matchday.projection.repairs", "document");
 
 beforeAll(async () => {
 	env = testEnv("bus-trust");
@@ -70,7 +75,8 @@ beforeAll(async () => {
 	});
 	probe = await startProbe(env);
 	const sync = startNode(env, "sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
-	const players = startNode(env, "players-v1", "v1.players");
+	// Anti-entropy every 2 s (300 s by default), so that a round or two fit in a test.
+	const players = startNode(env, "players-v1", "v1.players", { ANTI_ENTROPY_INTERVAL: "2000" });
 	nodes.push(sync, players);
 	await Promise.all([sync.started(), players.started()]);
 	const gateway = await startGateway(env, "api", { ADMIN_TOKEN, RATE_LIMIT: "0" });
@@ -200,4 +206,66 @@ test("feed pages are signed for the request they answer: a page replayed for ano
 		false,
 	);
 	expect(verifyPage(key, { ...content, since: 0, kinds: null }, page.signature)).toBe(false);
+});
+
+test("a player edited, another deleted and a stray one inserted in v1-players with the driver: anti-entropy repairs those three and nothing else", async () => {
+	const client = await MongoClient.connect(env.mongoUri, { useUnifiedTopology: true });
+	try {
+		const players = client.db("v1-players").collection("players");
+		const [edited, removed] = await players
+			.find({ _deleted: false, name: { $in: ["Enzo Fernández", "Rodrigo De Paul"] } })
+			.sort({ _id: 1 })
+			.toArray();
+		expect([edited?.name, removed?.name].sort()).toEqual(["Enzo Fernández", "Rodrigo De Paul"]);
+		expect(await repairedDocuments()).toBe(0);
+
+		await players.updateOne(
+			{ _id: edited._id },
+			{ $set: { name: "Edited By Hand", shirtNumber: 77 } },
+		);
+		await players.deleteOne({ _id: removed._id });
+		const stray = {
+			...removed,
+			_id: "stray-player",
+			id: "stray-player",
+			name: "Stray Player",
+			_name: "stray player",
+		};
+		await players.insertOne(stray);
+		const search = async (q: string) =>
+			(
+				await getJson<ListResult<Player>>(
+					`${baseUrl}/api/v1/players?q=${encodeURIComponent(q)}`,
+				)
+			).body;
+
+		await eventually(
+			async () => ((await repairedDocuments()) >= 3 ? true : undefined),
+			60_000,
+			"three repairs",
+		);
+		// The database equals the master again: the repaired views are the ones the master makes.
+		expect(await players.findOne({ _id: edited._id })).toEqual(edited);
+		expect(await players.findOne({ _id: removed._id })).toEqual(removed);
+		expect(await players.findOne({ _id: "stray-player" })).toMatchObject({ _deleted: true });
+		// And so does the API (its cached lists were cleared with the repair).
+		await eventually(
+			async () => ((await search("stray player")).total === 0 ? true : undefined),
+			30_000,
+			"the stray gone from the API",
+		);
+		expect((await search("edited by hand")).total).toBe(0);
+		expect((await search(edited.name)).rows.map(p => p.id)).toContain(edited.id);
+		expect((await search(removed.name)).rows.map(p => p.id)).toContain(removed.id);
+		// Rounds go on; nothing else differed, so the count stays at three.
+		await new Promise(done => setTimeout(done, 5_000));
+		expect(await repairedDocuments()).toBe(3);
+		const repairs = nodes[1]
+			.logs()
+			.split("\n")
+			.filter(line => line.includes("Repaired player"));
+		expect(repairs).toHaveLength(3);
+	} finally {
+		await client.close();
+	}
 });

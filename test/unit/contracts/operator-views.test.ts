@@ -1,6 +1,6 @@
 // The shaping behind the REPL's `topology` and `sync` commands and the gateway's cluster page.
-import { SYNC_METRICS } from "../../../contracts";
-import { syncStatusFrom, topologyFrom } from "../../../contracts/operator-views";
+import { PROJECTION_METRICS, SYNC_METRICS } from "../../../contracts";
+import { repairsFrom, syncStatusFrom, topologyFrom } from "../../../contracts/operator-views";
 
 describe("topologyFrom", () => {
 	test("when results runs in two versions on several nodes, then each version is one row with its nodes and database", () => {
@@ -47,41 +47,72 @@ describe("topologyFrom", () => {
 	});
 });
 
+describe("repairsFrom", () => {
+	test("sums each consumer's repairs (documents and checkpoints) over the nodes that run it", () => {
+		const repairs = (consumer: string, what: string, value: number) => ({
+			name: PROJECTION_METRICS.repairs,
+			type: "counter",
+			values: [{ labels: { consumer, what }, value }],
+		});
+		expect(
+			repairsFrom([
+				[repairs("v1.players", "document", 3)],
+				[repairs("v1.players", "checkpoint", 1)],
+				[repairs("v1.teams", "document", 2)],
+				[],
+			]),
+		).toEqual(
+			new Map([
+				["v1.players", 4],
+				["v1.teams", 2],
+			]),
+		);
+	});
+});
+
 describe("syncStatusFrom", () => {
 	test("when sync's metrics hold a head and two consumers, then the status shows each consumer's checkpoint and lag", () => {
-		const status = syncStatusFrom("sync-1", [
-			{ name: SYNC_METRICS.head, type: "gauge", values: [{ labels: {}, value: 120 }] },
-			{ name: SYNC_METRICS.published, type: "gauge", values: [{ labels: {}, value: 118 }] },
-			{
-				name: SYNC_METRICS.lastSync,
-				type: "gauge",
-				values: [{ labels: {}, value: 1_700_000_000_000 }],
-			},
-			{
-				name: SYNC_METRICS.checkpoint,
-				type: "gauge",
-				values: [
-					{ labels: { consumer: "v2.results" }, value: 100 },
-					{ labels: { consumer: "v1.players" }, value: 120 },
-				],
-			},
-			{
-				name: SYNC_METRICS.lag,
-				type: "gauge",
-				values: [
-					{ labels: { consumer: "v2.results" }, value: 20 },
-					{ labels: { consumer: "v1.players" }, value: 0 },
-				],
-			},
-		]);
+		const status = syncStatusFrom(
+			"sync-1",
+			[
+				{ name: SYNC_METRICS.head, type: "gauge", values: [{ labels: {}, value: 120 }] },
+				{
+					name: SYNC_METRICS.published,
+					type: "gauge",
+					values: [{ labels: {}, value: 118 }],
+				},
+				{
+					name: SYNC_METRICS.lastSync,
+					type: "gauge",
+					values: [{ labels: {}, value: 1_700_000_000_000 }],
+				},
+				{
+					name: SYNC_METRICS.checkpoint,
+					type: "gauge",
+					values: [
+						{ labels: { consumer: "v2.results" }, value: 100 },
+						{ labels: { consumer: "v1.players" }, value: 120 },
+					],
+				},
+				{
+					name: SYNC_METRICS.lag,
+					type: "gauge",
+					values: [
+						{ labels: { consumer: "v2.results" }, value: 20 },
+						{ labels: { consumer: "v1.players" }, value: 0 },
+					],
+				},
+			],
+			new Map([["v2.results", 4]]),
+		);
 		expect(status).toEqual({
 			node: "sync-1",
 			head: 120,
 			published: 118,
 			lastSync: 1_700_000_000_000,
 			consumers: [
-				{ consumer: "v1.players", checkpoint: 120, lag: 0 },
-				{ consumer: "v2.results", checkpoint: 100, lag: 20 },
+				{ consumer: "v1.players", checkpoint: 120, lag: 0, repairs: 0 },
+				{ consumer: "v2.results", checkpoint: 100, lag: 20, repairs: 4 },
 			],
 		});
 	});

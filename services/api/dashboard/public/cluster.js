@@ -11,7 +11,7 @@ const POLL_MS = 5_000;
  * @typedef {{ action: string, total: number, perMinute: number }} ActionRate
  * @typedef {{ id: string, available: boolean, local: boolean, cpu: number | null, moleculerVersion: string | null,
  *   services: Array<{ name: string, version: string }>, requestsPerMinute: number | null, actions: ActionRate[] | null }} ClusterNode
- * @typedef {{ node: string, head: number, published: number, lastSync: number, consumers: Array<{ consumer: string, checkpoint: number, lag: number }> }} SyncStatus
+ * @typedef {{ node: string, head: number, published: number, lastSync: number, consumers: Array<{ consumer: string, checkpoint: number, lag: number, repairs: number }> }} SyncStatus
  * @typedef {{ generatedAt: string, nodes: ClusterNode[], services: Array<{ service: string, version: string, nodes: string[] }>, sync: SyncStatus | null }} ClusterView
  */
 
@@ -97,11 +97,12 @@ function syncSection(sync) {
 		),
 		sync.consumers.length
 			? table(
-					"Each projection's checkpoint and lag (changes behind the head)",
+					"Each projection's checkpoint, lag (changes behind the head) and repairs (drift anti-entropy fixed)",
 					[
 						{ label: "Projection", className: "wide" },
 						{ label: "Checkpoint", className: "num" },
 						{ label: "Lag", className: "num" },
+						{ label: "Repairs", className: "num" },
 					],
 					sync.consumers.map(consumer =>
 						row([
@@ -117,6 +118,7 @@ function syncSection(sync) {
 								),
 								"num",
 							],
+							[number.format(consumer.repairs ?? 0), "num"],
 						]),
 					),
 				)

@@ -78,6 +78,7 @@ function consumerService(
 		database: `v${version}-things`,
 		collections: ["things"],
 		kinds: ["team"],
+		views: { team: "things" },
 		async prepare(service) {
 			await service.collection("things").ensureIndex("_table");
 			seen.order.push("prepare");
@@ -266,5 +267,32 @@ test("a slice sync did not sign (none, another key's, or edited after signing) c
 		async () => (seen.applied.includes(4) ? true : undefined),
 		5_000,
 		"the signed slice",
+	);
+});
+
+test("a checkpoint above sync's head is drift: it is set back to the head, counted as a repair, and the next change applies", async () => {
+	await start();
+	const meta = things().collection("meta");
+	await eventually(
+		async () => ((await meta.findById("checkpoint"))?.value === 3 ? true : undefined),
+		5_000,
+		"the checkpoint",
+	);
+	// What a forged event did before slices were signed: the checkpoint moved past the real head.
+	await meta.put({ _id: "checkpoint", value: 9, epoch: "e1" });
+	await things().catchUp();
+	expect(await meta.findById("checkpoint")).toMatchObject({ value: 3, epoch: "e1" });
+	const repairs = broker.metrics
+		.getMetric("matchday.projection.repairs")
+		?.get({ consumer: "v2.things", what: "checkpoint" });
+	expect(repairs?.value).toBe(1);
+	await broker.broadcast(
+		"master.changed",
+		signed({ schemaVersion: 1, epoch: "e1", from: 3, to: 4, changes: [team(4)] }),
+	);
+	await eventually(
+		async () => (seen.applied.includes(4) ? true : undefined),
+		5_000,
+		"the real next change",
 	);
 });

@@ -1,5 +1,5 @@
 // Changes stored as views: their stored form, and batches that cannot go back in time.
-import type { Change } from "../../../../contracts";
+import { type Change, viewChecksum } from "../../../../contracts";
 import { openMemoryCollection } from "../../../../mixins/db.mixin";
 import { applyAsViews, viewOf } from "../../../../mixins/projection";
 
@@ -15,12 +15,13 @@ const change = (seq: number, id: string, name?: string): Change =>
 	}) as unknown as Change;
 
 describe("viewOf", () => {
-	test("a change with a document becomes its view, stamped with id and seq", () => {
+	test("a change with a document becomes its view, stamped with id, seq and the checksum of what clients see", () => {
 		expect(viewOf<Doc>(change(4, "a", "ajax"), toView)).toEqual({
 			_id: "a",
 			_seq: 4,
 			_deleted: false,
 			label: "AJAX",
+			_check: viewChecksum({ label: "AJAX" }),
 		});
 	});
 

@@ -104,6 +104,11 @@ describe("clusterViewFrom", () => {
 			type: "counter",
 			values: [{ labels: { action: "v1.players.list", type: "local" }, value: 7, rate: 6 }],
 		},
+		{
+			name: "matchday.projection.repairs",
+			type: "counter",
+			values: [{ labels: { consumer: "v1.players", what: "document" }, value: 3 }],
+		},
 	];
 
 	test("when nodes run services and sync reports lags, then each node lists its services and rates, and sync its consumers", () => {
@@ -171,7 +176,7 @@ describe("clusterViewFrom", () => {
 			head: 120,
 			published: 120,
 			lastSync: 0,
-			consumers: [{ consumer: "v1.players", checkpoint: 100, lag: 20 }],
+			consumers: [{ consumer: "v1.players", checkpoint: 100, lag: 20, repairs: 3 }],
 		});
 	});
 

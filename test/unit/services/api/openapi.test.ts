@@ -214,9 +214,9 @@ describe("buildOpenApi", () => {
 			version: "1",
 		});
 		expect(param(feed, "/api/v1/changes", "since")).toMatchObject({
-			required: true,
-			schema: { type: "integer", minimum: 0 },
+			schema: { type: "integer", minimum: 0, default: 0 },
 		});
+		expect(param(feed, "/api/v1/changes", "since").required).toBeUndefined();
 		expect(param(feed, "/api/v1/changes", "limit").required).toBeUndefined();
 		expect(param(feed, "/api/v1/changes", "kinds").schema).toEqual({
 			type: "array",
