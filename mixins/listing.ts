@@ -1,10 +1,10 @@
 // Reading a page of views: what every list action does once it has built its query.
-import type { ListResult } from "../contracts";
+import { CHECKSUM_FIELD, type ListResult } from "../contracts";
 import { escapeRegExp, foldText } from "../domain/text";
 import type { DocumentCollection, Query, Sort } from "../storage/collections";
 
-/** Fields every view carries for the projection's bookkeeping, never shown to clients. */
-const BOOKKEEPING = ["_id", "_seq", "_deleted"];
+/** Fields every view carries for the projection's bookkeeping (anti-entropy's checksum too), never shown to clients. */
+export const BOOKKEEPING = ["_id", "_seq", "_deleted", CHECKSUM_FIELD];
 
 export interface PageRequest {
 	query: Query;

@@ -4,11 +4,12 @@
 import { Errors } from "moleculer";
 import type { ResultsListV2Params, ResultsListV2Result, V4Match } from "./results.contract";
 import type { DocumentCollection, Query, Sort, StoredDoc } from "../../storage/collections";
+import { BOOKKEEPING } from "../../mixins/listing";
 import { matchFilter } from "./results.query";
 import { type Cursor, decodeCursor, encodeCursor } from "./results.v2.view";
 
-/** Bookkeeping fields of the stored views, never shown. */
-const HIDDEN = ["_id", "_seq", "_deleted", "_teams"];
+/** Bookkeeping fields of the stored views, and the teams' search key: never shown. */
+const HIDDEN = [...BOOKKEEPING, "_teams"];
 
 export const V2_SORT: Sort = [
 	["utcDate", -1],

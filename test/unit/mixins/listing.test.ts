@@ -1,6 +1,7 @@
 import { type DocumentCollection, NedbDocumentCollection } from "../../../storage/collections";
 import { openMemoryCollection } from "../../../mixins/db.mixin";
 import { listPage, totalFromPage } from "../../../mixins/listing";
+import { viewOf } from "../../../mixins/projection";
 
 describe("totalFromPage", () => {
 	test("a page neither full nor empty is the last: its rows and those skipped are all there is", () => {
@@ -71,4 +72,25 @@ describe("listPage", () => {
 		});
 		expect(page.rows).toEqual([{ n: 41 }, { n: 42 }]);
 	});
+});
+
+test("a page shows clients none of a view's bookkeeping: id, seq, tombstone flag, checksum, hidden keys", async () => {
+	const collection = await openMemoryCollection();
+	await collection.put(
+		viewOf<{ n: number }>(
+			{ seq: 3, kind: "team", id: "a", deleted: false, doc: { n: 1 } } as never,
+			doc => ({
+				n: doc.n,
+				_key: "k",
+			}),
+		),
+	);
+	const page = await listPage(collection, {
+		query: {},
+		sort: [["n", 1]],
+		page: 1,
+		pageSize: 10,
+		hidden: ["_key"],
+	});
+	expect(page.rows).toEqual([{ n: 1 }]);
 });
