@@ -58,9 +58,13 @@ export interface NodeConfig {
 	heartbeatTimeout: number;
 	/** How long a stopping node waits for its in-flight calls (ms). */
 	shutdownTimeout: number;
-	/** Gateway: requests per client per window; 0 is off. */
+	/** Gateway: requests per window of a client without an API key (by address); 0 is off. */
 	rateLimit: number;
 	rateLimitWindow: number;
+	/** Gateway: requests per window of an API key created without a limit of its own; 0 is unlimited. */
+	apiKeyLimit: number;
+	/** Gateway: where API keys and rate-limit counts live: `memory` (each gateway alone) or a Redis URL (shared by all gateways). */
+	gatewayStore: string;
 	/** Gateway: addresses of proxies whose X-Forwarded-For is believed (for the rate limit's client key). */
 	trustProxy: string[];
 	/** Gateway: origins allowed by CORS (`*` for any); empty sends no CORS headers. */

@@ -75,6 +75,12 @@ function adminToken(env: Env): string | null {
 	return token;
 }
 
+function gatewayStore(env: Env): string {
+	const raw = text(env, "GATEWAY_STORE") ?? "memory";
+	if (raw === "memory" || /^rediss?:\/\//.test(raw)) return raw;
+	throw new ConfigError(`GATEWAY_STORE must be memory or a redis:// URL, got "${raw}"`);
+}
+
 function cacher(env: Env): string {
 	const raw = text(env, "CACHER") ?? "memory";
 	if (raw === "memory" || raw === "off" || /^rediss?:\/\//.test(raw)) return raw;
@@ -172,6 +178,8 @@ export function readConfig(env: Env = process.env): Config {
 		heartbeatTimeout: integer(env, "HEARTBEAT_TIMEOUT", 4, 2, 300),
 		rateLimit: integer(env, "RATE_LIMIT", 600, 0, 1_000_000),
 		rateLimitWindow: integer(env, "RATE_LIMIT_WINDOW", 60_000, 1_000, 3_600_000),
+		apiKeyLimit: integer(env, "API_KEY_LIMIT", 6_000, 0, 1_000_000),
+		gatewayStore: gatewayStore(env),
 		trustProxy: list(env, "TRUST_PROXY"),
 		corsOrigins: list(env, "CORS_ORIGINS"),
 		adminToken: adminToken(env),

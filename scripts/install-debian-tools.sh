@@ -3,11 +3,12 @@
 #   nats-server     the NATS server the nodes talk through
 #   docker-compose  only to validate docker-compose.yml (`docker-compose config`); no engine needed
 #   chromium        the browser the dashboard test drives headless (through playwright-core)
+#   redis-server    the gateways' shared store of API keys and rate-limit counters (api-keys suite)
 # Idempotent; needs root or sudo the first time.
 set -euo pipefail
 
 # command:package pairs. The nats-server package installs to /usr/sbin, which a non-root PATH may lack.
-tools=("nats-server:nats-server" "docker-compose:docker-compose" "chromium:chromium")
+tools=("nats-server:nats-server" "docker-compose:docker-compose" "chromium:chromium" "redis-server:redis-server")
 
 find_tool() { command -v "$1" 2>/dev/null || { [[ -x "/usr/sbin/$1" ]] && echo "/usr/sbin/$1"; }; }
 

@@ -1,6 +1,6 @@
 // `npm run keys`: a new set of secrets for a cluster, as environment lines (docker compose reads
 // them from `.env`: `npm run keys > .env`): sync's Ed25519 key pair, which signs and verifies the
-// master data, and a password for the NATS bus.
+// master data, a password for the NATS bus and one for the gateways' Redis.
 import { randomBytes } from "node:crypto";
 import { newSigningKeys } from "../contracts/signing";
 
@@ -13,5 +13,7 @@ console.log(
 		`SYNC_VERIFY_KEY=${keys.publicKey}`,
 		"# the NATS bus password (user matchday)",
 		`NATS_PASSWORD=${randomBytes(24).toString("base64url")}`,
+		"# the password of the gateways' Redis (API keys and rate-limit counts)",
+		`REDIS_PASSWORD=${randomBytes(24).toString("base64url")}`,
 	].join("\n"),
 );

@@ -10,14 +10,16 @@ import { nodeConfig, type NodeConfig } from "../../contracts";
 import { accessLog, logsInfo } from "./http/access-log";
 import { hasAdminToken } from "./http/admin-token";
 import { corsSettings } from "./http/cors";
-import { toHttpError } from "./http/errors";
+import { body, type HttpError, toHttpError } from "./http/errors";
 import {
 	type AnnouncedService,
 	publicRoutesOf,
 	type RefusedDeclaration,
 	RouteBook,
 } from "./http/public-routes";
-import { RateLimiter, rateLimit } from "./http/rate-limit";
+import { gatewayAccess, type Refusal } from "./http/gateway-access";
+import { type GatewayStore, gatewayStoreFor } from "./http/gateway-store";
+import { RateLimiter } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
 import { requestIdFor, securityHeaders } from "./http/security";
 import { buildOpenApi } from "./openapi/document";
@@ -43,6 +45,8 @@ interface GatewayVars {
 	/** Past the discovery settle time: readiness may say yes. */
 	discovered: boolean;
 	admin: boolean;
+	/** API keys and rate-limit windows: this gateway's memory, or Redis shared by all gateways. */
+	store: GatewayStore;
 }
 
 interface GatewayMethods {
@@ -52,23 +56,49 @@ interface GatewayMethods {
 	addRoute(options: Record<string, unknown>, toBottom?: boolean): unknown;
 }
 
+/** The response for a request the gateway's access check refuses. */
+function refusalError(refusal: Refusal): HttpError {
+	const headers: Record<string, string> =
+		refusal.retryAfter === undefined ? {} : { "Retry-After": String(refusal.retryAfter) };
+	return {
+		status: refusal.status,
+		headers,
+		body: body(refusal.status, refusal.type, refusal.message),
+	};
+}
+
+/** A warning at most every 10 s: while the store is away, every request would repeat it. */
+function throttled(warn: (message: string) => void): (message: string) => void {
+	let last = 0;
+	return message => {
+		if (Date.now() - last < 10_000) return;
+		last = Date.now();
+		warn(message);
+	};
+}
+
 /** moleculer-web's settings for this node: the middleware chain and the fixed routes (the public one is added as learnt). */
-function gatewaySettings(settings: NodeConfig): ApiSettingsSchema {
-	const limiter = new RateLimiter({
-		limit: settings.rateLimit,
-		windowMs: settings.rateLimitWindow,
+function gatewaySettings(
+	settings: NodeConfig,
+	store: GatewayStore,
+	warn: (message: string) => void,
+): ApiSettingsSchema {
+	const access = gatewayAccess({
+		store,
+		limiter: new RateLimiter(store, settings.rateLimitWindow),
+		// RATE_LIMIT=0 switches the anonymous limit off.
+		anonymousLimit: settings.rateLimit,
+		trustedProxies: new Set(settings.trustProxy),
+		refuse: (res, refusal) => sendError(res, refusalError(refusal)),
+		warn: throttled(warn),
 	});
-	const refuse = (res: Res) => sendError(res, toHttpError({ code: 429, status: 429 }));
 	return {
 		port: settings.port,
 		ip: settings.host,
 		use: [
 			securityHeaders,
 			...(logsInfo(settings.logLevel) ? [accessLog(settings.logFormat)] : []),
-			// RATE_LIMIT=0 switches limiting off.
-			...(settings.rateLimit > 0
-				? [rateLimit(limiter, new Set(settings.trustProxy), refuse)]
-				: []),
+			access,
 		],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
@@ -81,7 +111,15 @@ function gatewaySettings(settings: NodeConfig): ApiSettingsSchema {
 		logRequest: "debug",
 		logResponse: "debug",
 		routes: [
-			...(settings.adminToken ? [adminRoute(settings.maxBodyBytes)] : []),
+			...(settings.adminToken
+				? [
+						adminRoute({
+							maxBodyBytes: settings.maxBodyBytes,
+							store,
+							defaultKeyLimit: settings.apiKeyLimit,
+						}),
+					]
+				: []),
 			opsRoute(DASHBOARD_PATH),
 			dashboardRoute(),
 		],
@@ -109,9 +147,12 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	// node's configuration, rather than when the module is imported.
 	merged(schema) {
 		// Over moleculer-web's defaults (merged in from the mixin), never instead of them.
+		const config = nodeConfig(this.broker);
+		const store = gatewayStoreFor(config.gatewayStore);
+		(this as unknown as GatewayVars).store = store;
 		schema.settings = {
 			...(schema.settings as object),
-			...gatewaySettings(nodeConfig(this.broker)),
+			...gatewaySettings(config, store, message => this.logger.warn(message)),
 		};
 	},
 
@@ -199,9 +240,21 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	},
 
 	async started() {
+		// A store that is away now is not fatal: counting fails open and keyed requests get 503 until it is back.
+		await this.store
+			.connect()
+			.catch(err =>
+				this.logger.warn(
+					`The gateway store (${nodeConfig(this.broker).gatewayStore === "memory" ? "memory" : "Redis"}) is not reachable yet: ${(err as Error).message}`,
+				),
+			);
 		if (this.broker.transit) await new Promise(done => setTimeout(done, DISCOVERY_SETTLE_MS));
 		this.learnRoutes();
 		this.discovered = true;
+	},
+
+	async stopped() {
+		await this.store.close();
 	},
 };
 

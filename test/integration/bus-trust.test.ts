@@ -6,8 +6,7 @@
 // its back (a document changed, one deleted, a stray one inserted, with the driver) heals itself:
 // anti-entropy repairs exactly those three.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import type { ServiceBroker } from "moleculer";
@@ -36,6 +35,7 @@ import {
 	SYNC_KEYS,
 	type TestEnv,
 	testEnv,
+	worldCupDataDir,
 } from "../support/cluster";
 
 jest.setTimeout(300_000);
@@ -69,10 +69,7 @@ const repairedDocuments = () => playersCounter("matchday.projection.repairs", "d
 beforeAll(async () => {
 	env = testEnv("bus-trust");
 	await resetDatabases(env.mongoUri);
-	dataDir = mkdtempSync(join(tmpdir(), "matchday-trust-data-"));
-	cpSync(join(REPO_ROOT, "data", "openfootball", "worldcup"), join(dataDir, "worldcup"), {
-		recursive: true,
-	});
+	dataDir = worldCupDataDir("trust");
 	probe = await startProbe(env);
 	const sync = startNode(env, "sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
 	// Anti-entropy every 2 s (300 s by default), so that a round or two fit in a test.

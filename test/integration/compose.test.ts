@@ -22,6 +22,7 @@ interface ComposeService {
 	depends_on?: Record<string, { condition: string }>;
 	command?: string[] | string;
 	ports?: unknown[];
+	volumes?: unknown[];
 }
 
 interface Compose {
@@ -33,6 +34,7 @@ const SECRETS = {
 	NATS_PASSWORD: "test-password",
 	SYNC_SIGNING_KEY: "test-signing-key",
 	SYNC_VERIFY_KEY: "test-verify-key",
+	REDIS_PASSWORD: "test-redis-password",
 };
 
 /** docker-compose's own reading of the file: interpolated, anchors and merges resolved. */
@@ -141,7 +143,7 @@ describe("docker-compose.yml", () => {
 			env: bare,
 		});
 		expect(run.status).not.toBe(0);
-		expect(run.stderr).toMatch(/NATS_PASSWORD|SYNC_(SIGNING|VERIFY)_KEY/);
+		expect(run.stderr).toMatch(/NATS_PASSWORD|SYNC_(SIGNING|VERIFY)_KEY|REDIS_PASSWORD/);
 		expect(run.stderr).toContain("npm run keys");
 	});
 
@@ -180,6 +182,24 @@ describe("docker-compose.yml", () => {
 			});
 		}
 		expect([compose.services.nats.command].flat()).toContain("-js");
+	});
+
+	test("the gateway keeps API keys and rate-limit counts in the compose Redis, which needs its password and keeps its data", () => {
+		const redis = compose.services.redis;
+		expect([redis.command].flat()).toEqual(
+			expect.arrayContaining([
+				"--requirepass",
+				SECRETS.REDIS_PASSWORD,
+				"--appendonly",
+				"yes",
+			]),
+		);
+		expect(JSON.stringify(redis.volumes)).toContain("/data");
+		const api = compose.services.api;
+		expect(api.environment?.GATEWAY_STORE).toBe(
+			`redis://:${SECRETS.REDIS_PASSWORD}@redis:6379`,
+		);
+		expect(api.depends_on?.redis?.condition).toBe("service_healthy");
 	});
 
 	test("only the gateway publishes a port", () => {

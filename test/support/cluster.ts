@@ -1,7 +1,8 @@
 // Runs matchday nodes as separate processes, as production does: one `platform/node.ts`
 // per node, on the test NATS and FerretDB. Logs are kept in test-artifacts/logs.
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { ServiceBroker } from "moleculer";
@@ -161,6 +162,10 @@ export async function startProbe(env: TestEnv): Promise<ServiceBroker> {
 		transporter: { type: "NATS", options: natsOptions(env.transporter) },
 		logger: false,
 		requestTimeout: 10_000,
+		// The nodes' own rhythm (HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT): with Moleculer's default of
+		// 10 s, every node would count the probe gone every few seconds and drop it from its registry.
+		heartbeatInterval: 1,
+		heartbeatTimeout: 4,
 	});
 	await broker.start();
 	return broker;
@@ -222,4 +227,13 @@ export async function getJson<T = unknown>(url: string): Promise<HttpReply<T>> {
 		// not JSON: keep the text, the test says what it expected
 	}
 	return { status: res.status, headers: res.headers, body: body as T };
+}
+
+/** A data folder of its own holding only the bundled World Cup files: small, quick to import, free to edit. */
+export function worldCupDataDir(name: string): string {
+	const dir = mkdtempSync(join(tmpdir(), `matchday-${name}-data-`));
+	cpSync(join(REPO_ROOT, "data", "openfootball", "worldcup"), join(dir, "worldcup"), {
+		recursive: true,
+	});
+	return dir;
 }

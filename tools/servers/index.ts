@@ -14,6 +14,7 @@ export { ferretDbBinary } from "./ferretdb";
 export { natsServerBinary } from "./nats";
 export { REPO_ROOT } from "./paths";
 export { freePort, waitForPort } from "./ports";
+export { type RedisServer, redisServerBinary, startRedis } from "./redis";
 
 export interface TestServers {
 	transporter: string;

@@ -2,25 +2,21 @@
 // into .cache/bin), or Debian's 2.9.10 where it could not be built. Always with authentication on.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "./paths";
+import { firstExisting, REPO_ROOT } from "./paths";
 import { type ProcessOptions, startProcess } from "./processes";
 
 export function natsServerBinary(): string {
-	const candidates = [
-		process.env.NATS_SERVER_BIN,
-		join(REPO_ROOT, ".cache", "bin", "nats-server"),
-		"/usr/sbin/nats-server",
-		"/usr/bin/nats-server",
-		"/usr/local/bin/nats-server",
-	];
-	const found = candidates.find((path): path is string => Boolean(path) && existsSync(path!));
-	if (!found)
-		throw new Error(
-			"nats-server not found: run `bash scripts/install-test-servers.sh` (or set NATS_SERVER_BIN)",
-		);
-	return found;
+	return firstExisting(
+		[
+			process.env.NATS_SERVER_BIN,
+			join(REPO_ROOT, ".cache", "bin", "nats-server"),
+			"/usr/sbin/nats-server",
+			"/usr/bin/nats-server",
+			"/usr/local/bin/nats-server",
+		],
+		"nats-server not found: run `bash scripts/install-test-servers.sh` (or set NATS_SERVER_BIN)",
+	);
 }
 
 /** The bus credentials of servers we start: a user of ours and a password made for this run. */

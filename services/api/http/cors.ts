@@ -5,8 +5,8 @@ export function corsSettings(origins: string[]): ApiSettingsSchema["cors"] {
 	if (origins.length === 0) return undefined;
 	return {
 		origin: origins.includes("*") ? "*" : origins,
-		methods: ["GET", "POST", "OPTIONS"],
-		allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+		methods: ["GET", "POST", "DELETE", "OPTIONS"],
+		allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-Auth-Token"],
 		exposedHeaders: [
 			"X-Request-ID",
 			"Retry-After",

@@ -90,7 +90,13 @@ function fieldErrors(data: unknown): FieldError[] {
 	});
 }
 
-function body(status: number, type: string, message: string, fields?: FieldError[]): ErrorBody {
+/** The one body shape, for errors made here and by the gateway's own parts. */
+export function body(
+	status: number,
+	type: string,
+	message: string,
+	fields?: FieldError[],
+): ErrorBody {
 	return {
 		error:
 			fields && fields.length > 0

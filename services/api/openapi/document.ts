@@ -36,6 +36,8 @@ export interface OpenApiDocument {
 	servers?: Array<{ url: string }>;
 	tags: Array<{ name: string; description: string }>;
 	paths: Record<string, Record<string, JsonSchema>>;
+	/** Who may call: here, anyone, with or without an API key. */
+	security: Array<Record<string, string[]>>;
 	components: Record<string, Record<string, JsonSchema>>;
 }
 
@@ -83,6 +85,7 @@ function routeOperation(route: PublicRoute, deprecated: boolean): JsonSchema {
 		parameters: parametersOf(route),
 		responses: {
 			"200": { description: "The result.", content: json(route.doc?.result ?? {}) },
+			"401": response("InvalidApiKey"),
 			"404": response("NotFound"),
 			"422": response("ValidationError"),
 			"429": response("TooManyRequests"),
@@ -190,14 +193,24 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 		schemas: componentSchemas(documented, options),
 		responses: ERROR_RESPONSES,
 	};
-	if (options.admin)
-		components.securitySchemes = {
-			adminToken: {
-				type: "http",
-				scheme: "bearer",
-				description: "The gateway's ADMIN_TOKEN.",
-			},
-		};
+	components.securitySchemes = {
+		apiKey: {
+			type: "apiKey",
+			in: "header",
+			name: "X-Auth-Token",
+			description:
+				"Optional: a key of your own has its own, higher limit. Without one, requests count against the anonymous limit of your address.",
+		},
+		...(options.admin
+			? {
+					adminToken: {
+						type: "http",
+						scheme: "bearer",
+						description: "The gateway's ADMIN_TOKEN.",
+					},
+				}
+			: {}),
+	};
 	// A copy, so that a caller changing its document cannot change the next one.
 	return plain({
 		openapi: "3.1.0",
@@ -209,6 +222,8 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 		},
 		...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
 		tags: tagsOf(paths),
+		// A key is optional everywhere: no requirement ({}) or the key.
+		security: [{}, { apiKey: [] as string[] }] as Array<Record<string, string[]>>,
 		paths,
 		components,
 	});

@@ -79,9 +79,89 @@ export function operationsPaths(): Paths {
 	};
 }
 
-/** POST /api/admin/sync: documented only where the gateway has an admin token. */
+const API_KEY_RECORD = object({
+	id: { ...str, description: "What the key is listed and revoked by (not the key)." },
+	name: { ...str, description: "Who the key is for." },
+	limit: { ...int, description: "Requests per window; 0 is unlimited." },
+	createdAt: { ...str, format: "date-time" },
+});
+
+const adminOperation = (operation: JsonSchema, responses: JsonSchema): JsonSchema => ({
+	...operation,
+	tags: ["admin"],
+	security: [{ adminToken: [] }],
+	responses: {
+		...responses,
+		"401": response("Unauthorized"),
+		"429": response("TooManyRequests"),
+		"503": response("ServiceUnavailable"),
+	},
+});
+
+/** The API keys of clients: made, listed and revoked by operators. */
+function keyPaths(prefix: string): Paths {
+	return {
+		[`${prefix}/admin/keys`]: {
+			post: adminOperation(
+				{
+					operationId: "adminCreateKey",
+					summary:
+						"Make an API key for a client; the answer is the only place the key is shown.",
+					requestBody: {
+						required: true,
+						content: json(
+							object(
+								{
+									name: { ...str, minLength: 1, maxLength: 100 },
+									limit: { ...int, minimum: 0, maximum: 1_000_000 },
+								},
+								["limit"],
+							),
+						),
+					},
+				},
+				{
+					"201": {
+						description: "The key, with its record. Send it as `X-Auth-Token`.",
+						content: json({
+							...API_KEY_RECORD,
+							properties: { ...(API_KEY_RECORD.properties as object), key: str },
+							required: [...(API_KEY_RECORD.required as string[]), "key"],
+						}),
+					},
+					"422": response("ValidationError"),
+				},
+			),
+			get: adminOperation(
+				{
+					operationId: "adminListKeys",
+					summary: "List the API keys (never the keys themselves).",
+				},
+				{
+					"200": {
+						description: "Every key's record, oldest first.",
+						content: json(object({ keys: { type: "array", items: API_KEY_RECORD } })),
+					},
+				},
+			),
+		},
+		[`${prefix}/admin/keys/{id}`]: {
+			delete: adminOperation(
+				{
+					operationId: "adminRevokeKey",
+					summary: "Revoke an API key: every gateway refuses it from the next request.",
+					parameters: [{ name: "id", in: "path", required: true, schema: str }],
+				},
+				{ "204": { description: "Revoked." }, "404": response("NotFound") },
+			),
+		},
+	};
+}
+
+/** The admin routes: documented only where the gateway has an admin token. */
 export function adminPaths(prefix: string): Paths {
 	return {
+		...keyPaths(prefix),
 		[`${prefix}/admin/sync`]: {
 			post: {
 				operationId: "adminSync",
@@ -141,7 +221,7 @@ export const ERROR_RESPONSES: Record<string, JsonSchema> = {
 	),
 	NotFound: errorResponse("No such route."),
 	TooManyRequests: errorResponse(
-		"Too many requests from this client; wait as `Retry-After` says.",
+		"Too many requests in this window: of this API key, or without one of this address; wait as `Retry-After` says.",
 		{
 			...retryAfter,
 			"RateLimit-Limit": { description: "Requests allowed per window.", schema: int },
@@ -157,4 +237,7 @@ export const ERROR_RESPONSES: Record<string, JsonSchema> = {
 	Unauthorized: errorResponse("No bearer token, or not the right one.", {
 		"WWW-Authenticate": { description: "The scheme to use: Bearer.", schema: str },
 	}),
+	InvalidApiKey: errorResponse(
+		"`X-Auth-Token` holds no valid API key (unknown or revoked); send a valid key, or none for the anonymous limit.",
+	),
 };

@@ -48,6 +48,12 @@ describe("readConfig", () => {
 		[{ HEALTH_PORT: "-1" }, "HEALTH_PORT must be a whole number from 0 to 65535"],
 		[{ LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace"],
 		[{ TRANSPORTER: "redis://localhost" }, "TRANSPORTER must be a nats or tls URL"],
+		[
+			{ GATEWAY_STORE: "mongodb://x" },
+			'GATEWAY_STORE must be memory or a redis:// URL, got "mongodb://x"',
+		],
+		[{ API_KEY_LIMIT: "-1" }, "API_KEY_LIMIT must be a whole number from 0"],
+		[{ ANTI_ENTROPY_INTERVAL: "soon" }, "ANTI_ENTROPY_INTERVAL must be a whole number from 0"],
 		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);

@@ -1,6 +1,7 @@
 // The gateway's pure parts: the rate limiter and its client key, the request id, readiness,
 // and the Prometheus text of Moleculer's metrics.
 import { prometheusText } from "../../../../services/api/http/prometheus";
+import { MemoryGatewayStore } from "../../../../services/api/http/gateway-store";
 import { clientKey, RateLimiter } from "../../../../services/api/http/rate-limit";
 import { readinessOf } from "../../../../services/api/http/readiness";
 import { requestIdFor } from "../../../../services/api/http/security";
@@ -27,10 +28,10 @@ describe("clientKey", () => {
 });
 
 describe("RateLimiter", () => {
-	test("when a client passes its limit, then it is refused with Retry-After until the window ends; others are not", () => {
+	test("when a client passes its limit, then it is refused with Retry-After until the window ends; others are not", async () => {
 		let now = 1_000_000;
-		const limiter = new RateLimiter({ limit: 3, windowMs: 10_000 }, () => now);
-		const first = limiter.take("a");
+		const limiter = new RateLimiter(new MemoryGatewayStore(() => now), 10_000);
+		const first = await limiter.take("a", 3);
 		expect(first).toEqual({
 			allowed: true,
 			headers: {
@@ -40,25 +41,34 @@ describe("RateLimiter", () => {
 				"RateLimit-Reset": "10",
 			},
 		});
-		limiter.take("a");
-		expect(limiter.take("a").headers["RateLimit-Remaining"]).toBe("0");
+		await limiter.take("a", 3);
+		expect((await limiter.take("a", 3)).headers["RateLimit-Remaining"]).toBe("0");
 		now += 4_000;
-		const refused = limiter.take("a");
+		const refused = await limiter.take("a", 3);
 		expect(refused.allowed).toBe(false);
 		expect(refused.headers["Retry-After"]).toBe("6");
-		expect(limiter.take("b").allowed).toBe(true);
+		expect((await limiter.take("b", 3)).allowed).toBe(true);
 		now += 6_000;
-		expect(limiter.take("a").allowed).toBe(true);
+		expect((await limiter.take("a", 3)).allowed).toBe(true);
 	});
 
-	test("finished windows are forgotten, so memory follows active clients", () => {
+	test("each subject is held to the limit it is taken with (a key's own, the anonymous one)", async () => {
+		const limiter = new RateLimiter(new MemoryGatewayStore(() => 0), 10_000);
+		expect((await limiter.take("key:k", 100)).headers["RateLimit-Remaining"]).toBe("99");
+		expect((await limiter.take("address:a", 1)).allowed).toBe(true);
+		expect((await limiter.take("address:a", 1)).allowed).toBe(false);
+		expect((await limiter.take("key:k", 100)).allowed).toBe(true);
+	});
+
+	test("finished windows are forgotten, so memory follows active clients", async () => {
 		let now = 0;
-		const limiter = new RateLimiter({ limit: 1, windowMs: 1_000 }, () => now);
-		for (let i = 0; i < 100; i++) limiter.take(`client-${i}`);
-		expect(limiter.trackedClients).toBe(100);
+		const store = new MemoryGatewayStore(() => now);
+		const limiter = new RateLimiter(store, 1_000);
+		for (let i = 0; i < 100; i++) await limiter.take(`client-${i}`, 1);
+		expect(store.trackedWindows).toBe(100);
 		now += 2_000;
-		limiter.take("late");
-		expect(limiter.trackedClients).toBe(1);
+		await limiter.take("late", 1);
+		expect(store.trackedWindows).toBe(1);
 	});
 });
 

@@ -234,11 +234,12 @@ describe("buildOpenApi", () => {
 		expect(check(feed).spec.valid).toBe(true);
 	});
 
-	test("every route answers its result, and the error shape on 404, 422, 429, 503 and 504", () => {
+	test("every route answers its result, and the error shape on 401 (a bad API key), 404, 422, 429, 503 and 504", () => {
 		for (const path of ["/api/v1/players", "/api/v2/results"]) {
 			const responses = operation(doc, path).responses as Json;
 			expect(Object.keys(responses).sort()).toEqual([
 				"200",
+				"401",
 				"404",
 				"422",
 				"429",
@@ -320,7 +321,21 @@ describe("buildOpenApi", () => {
 			});
 		}
 		expect(plain.paths["/api/admin/sync"]).toBeUndefined();
-		expect(plain.components.securitySchemes).toBeUndefined();
+		expect(plain.paths["/api/admin/keys"]).toBeUndefined();
+		// The optional API key is documented everywhere; the admin token only with the admin routes.
+		expect(Object.keys(plain.components.securitySchemes)).toEqual(["apiKey"]);
+		expect(plain.components.securitySchemes.apiKey).toMatchObject({
+			type: "apiKey",
+			in: "header",
+			name: "X-Auth-Token",
+		});
+		expect(plain.security).toEqual([{}, { apiKey: [] }]);
+		for (const [path, method] of [
+			["/api/admin/keys", "post"],
+			["/api/admin/keys", "get"],
+			["/api/admin/keys/{id}", "delete"],
+		])
+			expect(operation(doc, path, method).security).toEqual([{ adminToken: [] }]);
 		const sync = operation(doc, "/api/admin/sync", "post");
 		expect(sync.security).toEqual([{ adminToken: [] }]);
 		expect(doc.components.securitySchemes.adminToken).toMatchObject({
