@@ -1,7 +1,7 @@
 // `npm run repl`: a node with no services that joins the running cluster over NATS and opens
 // moleculer-repl. Its own commands beside Moleculer's (`call`, `nodes`, `services`, `actions`,
-// `events`, …): `topology` (which versions run on which nodes) and `sync` (request a sync,
-// then show the head and each consumer's lag). The cluster is found through TRANSPORTER and
+// `events`, …): `topology` (which versions run on which nodes), `sync` (request a sync,
+// then show the head and each consumer's lag and repairs) and `keys` (clients' API keys). The cluster is found through TRANSPORTER and
 // NAMESPACE, or else through the .cluster/env.json that `npm run cluster` writes.
 import { existsSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
@@ -18,6 +18,8 @@ import {
 	topology,
 } from "../contracts/operator-views";
 import { natsOptions } from "./nats";
+import { type KeysOptions, keysCommand } from "./repl-keys";
+import { RedisGatewayStore } from "../services/api/http/gateway-store";
 
 type ReplCommand = NonNullable<ReplOptions["customCommands"]>[number];
 
@@ -113,6 +115,34 @@ export const REPL_COMMANDS: ReplCommand[] = [
 				`Sync on ${after.node}: head ${before.head} → ${after.head} (${changes} change${changes === 1 ? "" : "s"}), published ${after.published}.`,
 			);
 			print(syncTable(helpers, after));
+		}),
+	},
+	{
+		command: "keys",
+		description: "Clients' API keys in the gateways' Redis (GATEWAY_STORE): list, make, revoke",
+		options: [
+			{ option: "--create <name>", description: "make a key for <name>; it is shown once" },
+			{ option: "--limit <n>", description: "with --create: requests per window; 0 is none" },
+			{ option: "--revoke <id>", description: "revoke the key with this id" },
+		],
+		action: guarded(async (_broker, helpers, args) => {
+			const { gatewayStore, apiKeyLimit } = config();
+			if (gatewayStore === "memory")
+				throw new OperationError(
+					"keys: set GATEWAY_STORE to the gateways' Redis URL; with memory, each gateway keeps its own keys (make them on its /api/admin/keys).",
+				);
+			const store = new RedisGatewayStore(gatewayStore);
+			try {
+				await store.connect();
+				const answer = await keysCommand(
+					store,
+					(args.options ?? {}) as KeysOptions,
+					apiKeyLimit,
+				);
+				print(typeof answer === "string" ? answer : helpers.table(answer));
+			} finally {
+				await store.close();
+			}
 		}),
 	},
 ];

@@ -6,7 +6,8 @@
 import { rmSync } from "node:fs";
 import Redis from "ioredis";
 import { type RedisServer, startRedis } from "../../tools/servers";
-import { keyHash } from "../../services/api/http/gateway-store";
+import { keysCommand } from "../../platform/repl-keys";
+import { keyHash, RedisGatewayStore } from "../../services/api/http/gateway-store";
 import {
 	eventually,
 	type NodeProcess,
@@ -223,4 +224,35 @@ test("a bad key request is refused with 422 naming the field, and makes no key",
 		body: { name: "x" },
 	});
 	expect(unauthorised.status).toBe(401);
+});
+
+test("the REPL's keys command makes, lists and revokes keys in the Redis the gateways share", async () => {
+	const store = new RedisGatewayStore(redis.url);
+	await store.connect();
+	try {
+		const made = String(await keysCommand(store, { create: "from-repl", limit: "3" }, 10));
+		const key = made.match(/md_[A-Za-z0-9_-]+/)?.[0] ?? "";
+		const id = made.match(/^Made (\w+)/)?.[1] ?? "";
+		const first = await ask(gateways[1], "/api/v1/teams", "198.51.100.8", { key });
+		expect([first.status, first.limit, first.remaining]).toEqual([200, "3", "2"]);
+		const table = (await keysCommand(store, {}, 10)) as string[][];
+		expect(table[0]).toEqual(["Id", "Name", "Limit", "Created"]);
+		expect(table.find(row => row[0] === id)).toEqual([
+			id,
+			"from-repl",
+			"3",
+			expect.any(String),
+		]);
+		expect(table.flat().join(" ")).not.toContain(key);
+		expect(await keysCommand(store, { revoke: id }, 10)).toContain(`Revoked ${id}`);
+		expect((await ask(gateways[0], "/api/v1/teams", "198.51.100.8", { key })).status).toBe(401);
+		await expect(keysCommand(store, { revoke: id }, 10)).rejects.toThrow(
+			/no API key has the id/,
+		);
+		await expect(keysCommand(store, { create: "x", limit: "-1" }, 10)).rejects.toThrow(
+			/'limit'/,
+		);
+	} finally {
+		await store.close();
+	}
 });
