@@ -76,6 +76,12 @@ export async function checkNatsCredentials(options: NatsOptions): Promise<void> 
 	} catch (err) {
 		const code = String((err as { code?: unknown }).code ?? "");
 		const message = (err as Error).message ?? String(err);
+		// Retrying cannot help a certificate this node does not trust: say so, rather than wait forever.
+		if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(`${code} ${message}`)) {
+			throw new ConfigError(
+				`NATS's TLS certificate is not accepted (${message}): set NATS_TLS_CA to the certificate of the CA that signed it, and name the server as its certificate does.`,
+			);
+		}
 		if (
 			/AUTHORIZATION_VIOLATION|AUTHENTICATION/i.test(code) ||
 			/authorization|authentication|tls/i.test(message)

@@ -5,11 +5,13 @@
 // sender and counted, and the real next change is still applied. And a projection edited behind
 // its back (a document changed, one deleted, a stray one inserted, with the driver) heals itself:
 // anti-entropy repairs exactly those three.
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
-import type { ServiceBroker } from "moleculer";
+import { ServiceBroker } from "moleculer";
+import { natsOptions } from "../../platform/nats";
 import {
 	CHANGE_SCHEMA_VERSION,
 	FEED_ACTION,
@@ -23,7 +25,7 @@ import {
 	verifyPage,
 } from "../../contracts";
 import type { Player } from "../../domain/model";
-import { REPO_ROOT } from "../../tools/servers";
+import { freePort, REPO_ROOT, startNats, stopProcess, waitForPort } from "../../tools/servers";
 import {
 	eventually,
 	getJson,
@@ -92,24 +94,31 @@ afterAll(async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a node without the bus credentials cannot join: it stops at once and says why", () => {
-	const bare = env.transporter.replace(/\/\/[^@/]+@/, "//");
-	expect(bare).not.toBe(env.transporter);
+/** Runs a teams node alone on `transporter` until it exits (at most a minute): its status and output. */
+function runTeamsNode(transporter: string, namespace: string, nodeId: string) {
 	const run = spawnSync(process.execPath, ["--import", "tsx", "platform/node.ts"], {
 		cwd: REPO_ROOT,
 		encoding: "utf8",
 		timeout: 60_000,
 		env: {
 			...process.env,
-			TRANSPORTER: bare,
+			TRANSPORTER: transporter,
 			MONGO_URI: env.mongoUri,
-			NAMESPACE: env.namespace,
+			NAMESPACE: namespace,
 			SERVICES: "v1.teams",
-			NODE_ID: "intruder",
+			NODE_ID: nodeId,
+			SYNC_VERIFY_KEY: SYNC_KEYS.publicKey,
 		},
 	});
+	return { status: run.status, output: run.stderr + run.stdout };
+}
+
+test("a node without the bus credentials cannot join: it stops at once and says why", () => {
+	const bare = env.transporter.replace(/\/\/[^@/]+@/, "//");
+	expect(bare).not.toBe(env.transporter);
+	const run = runTeamsNode(bare, env.namespace, "intruder");
 	expect(run.status).toBe(1);
-	expect(run.stderr + run.stdout).toMatch(
+	expect(run.output).toMatch(
 		/Configuration error: NATS refused this node \('?Authorization Violation/,
 	);
 	// And nobody of that name joined.
@@ -265,4 +274,118 @@ test("a player edited, another deleted and a stray one inserted in v1-players wi
 	} finally {
 		await client.close();
 	}
+});
+
+describe("NATS over TLS", () => {
+	let tlsDir: string;
+	let server: ChildProcess;
+	let tlsEnv: TestEnv;
+	let tlsProbe: ServiceBroker | undefined;
+	let node: NodeProcess | undefined;
+	const password = "tls-bus-password";
+
+	/** A CA of the test's own and a certificate it signs for 127.0.0.1 (the NATS client checks it as localhost), made by openssl. */
+	function makeCertificates(dir: string): void {
+		const openssl = (...args: string[]) =>
+			execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+		const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+		openssl(
+			"req",
+			"-x509",
+			...ec,
+			"-keyout",
+			"ca.key",
+			"-out",
+			"ca.pem",
+			"-days",
+			"1",
+			"-subj",
+			"/CN=matchday test CA",
+		);
+		openssl(
+			"req",
+			...ec,
+			"-keyout",
+			"server.key",
+			"-out",
+			"server.csr",
+			"-subj",
+			"/CN=127.0.0.1",
+		);
+		writeFileSync(join(dir, "san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+		openssl(
+			"x509",
+			"-req",
+			"-in",
+			"server.csr",
+			"-CA",
+			"ca.pem",
+			"-CAkey",
+			"ca.key",
+			"-CAcreateserial",
+			"-out",
+			"server.pem",
+			"-days",
+			"1",
+			"-extfile",
+			"san.cnf",
+		);
+	}
+
+	beforeAll(async () => {
+		tlsDir = mkdtempSync(join(tmpdir(), "matchday-tls-"));
+		makeCertificates(tlsDir);
+		const port = await freePort();
+		server = startNats(port, tlsDir, {}, { user: "matchday", password }, [
+			"--tls",
+			"--tlscert",
+			join(tlsDir, "server.pem"),
+			"--tlskey",
+			join(tlsDir, "server.key"),
+		]);
+		await waitForPort(port);
+		tlsEnv = {
+			...env,
+			transporter: `tls://matchday:${password}@127.0.0.1:${port}`,
+			namespace: `${env.namespace}-tls`,
+		};
+	}, 60_000);
+
+	afterAll(async () => {
+		await node?.stop();
+		await tlsProbe?.stop();
+		if (server) await stopProcess(server);
+		rmSync(tlsDir, { recursive: true, force: true });
+	});
+
+	test("a node given the CA (NATS_TLS_CA) joins over TLS with a tls:// TRANSPORTER", async () => {
+		const ca = join(tlsDir, "ca.pem");
+		tlsProbe = new ServiceBroker({
+			namespace: tlsEnv.namespace,
+			nodeID: `tls-probe-${process.pid}`,
+			transporter: { type: "NATS", options: natsOptions(tlsEnv.transporter, { ca }) },
+			logger: false,
+			heartbeatInterval: 1,
+			heartbeatTimeout: 4,
+		});
+		await tlsProbe.start();
+		node = startNode(tlsEnv, "teams-tls", "v1.teams", { NATS_TLS_CA: ca });
+		await node.started();
+		await eventually(
+			async () =>
+				tlsProbe!.registry.nodes.toArray().some(n => n.id === "teams-tls")
+					? true
+					: undefined,
+			30_000,
+			"the node over TLS",
+		);
+	});
+
+	test("a node that does not trust the server's certificate stops at once and says what to set", () => {
+		const run = runTeamsNode(tlsEnv.transporter, tlsEnv.namespace, "untrusting");
+		expect(run.status).toBe(1);
+		expect(run.output).toMatch(
+			/Configuration error: NATS's TLS certificate is not accepted.*NATS_TLS_CA/,
+		);
+	});
 });

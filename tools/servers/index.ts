@@ -11,7 +11,8 @@ import { freePort, waitForPort } from "./ports";
 import { stopProcess } from "./processes";
 
 export { ferretDbBinary } from "./ferretdb";
-export { natsServerBinary } from "./nats";
+export { natsServerBinary, startNats } from "./nats";
+export { stopProcess } from "./processes";
 export { REPO_ROOT } from "./paths";
 export { freePort, waitForPort } from "./ports";
 export { type RedisServer, redisServerBinary, startRedis } from "./redis";

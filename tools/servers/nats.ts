@@ -29,12 +29,13 @@ export function newNatsCredentials(): NatsCredentials {
 	return { user: "matchday", password: randomBytes(18).toString("base64url") };
 }
 
-/** Starts nats-server on 127.0.0.1:`port`, accepting only `credentials`. */
+/** Starts nats-server on 127.0.0.1:`port`, accepting only `credentials`; `extraArgs` add to its flags (TLS, say). */
 export function startNats(
 	port: number,
 	logDir: string,
 	options: ProcessOptions,
 	credentials: NatsCredentials,
+	extraArgs: string[] = [],
 ): ChildProcess {
 	return startProcess(
 		natsServerBinary(),
@@ -47,6 +48,7 @@ export function startNats(
 			credentials.user,
 			"--pass",
 			credentials.password,
+			...extraArgs,
 		],
 		"nats-server",
 		logDir,
