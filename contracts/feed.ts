@@ -83,13 +83,23 @@ export function readFeed(
 	return caller.call(FEED_ACTION, params, opts) as Promise<SyncChangesResult>;
 }
 
+/**
+ * Anti-entropy's calls: never retried (a round that fails is simply the next round's to do, and
+ * retrying a scan of the whole log multiplies the load it is slow under), with time for that scan.
+ */
+const AUDIT_CALL: CallingOptions = { retries: 0, timeout: 60_000 };
+
 /** The digest of each bucket of the live documents of these kinds. */
 export function readDigest(
 	caller: Caller,
 	kinds: EntityKind[],
 	opts?: CallingOptions,
 ): Promise<SyncDigestResult> {
-	return caller.call(FEED_ACTION, { digest: true, kinds }, opts) as Promise<SyncDigestResult>;
+	return caller.call(
+		FEED_ACTION,
+		{ digest: true, kinds },
+		{ ...AUDIT_CALL, ...opts },
+	) as Promise<SyncDigestResult>;
 }
 
 /** The live documents of these kinds in one bucket. */
@@ -99,5 +109,9 @@ export function readBucket(
 	bucket: number,
 	opts?: CallingOptions,
 ): Promise<SyncBucketResult> {
-	return caller.call(FEED_ACTION, { bucket, kinds }, opts) as Promise<SyncBucketResult>;
+	return caller.call(
+		FEED_ACTION,
+		{ bucket, kinds },
+		{ ...AUDIT_CALL, ...opts },
+	) as Promise<SyncBucketResult>;
 }

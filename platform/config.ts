@@ -168,7 +168,7 @@ export function readConfig(env: Env = process.env): Config {
 		logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const, "text"),
 		requestTimeout: integer(env, "REQUEST_TIMEOUT", 10_000, 100, 600_000),
 		catchUpInterval: integer(env, "CATCHUP_INTERVAL", 5_000, 100, 3_600_000),
-		antiEntropyInterval: integer(env, "ANTI_ENTROPY_INTERVAL", 300_000, 0, 86_400_000),
+		antiEntropyInterval: integer(env, "ANTI_ENTROPY_INTERVAL", 1_800_000, 0, 86_400_000),
 		publishBatchSize: integer(env, "PUBLISH_BATCH", 200, 1, 1_000),
 		syncInterval: integer(env, "SYNC_INTERVAL", 300_000, 0, 86_400_000),
 		faultInjection: text(env, "FAULT_INJECTION"),

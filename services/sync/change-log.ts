@@ -159,12 +159,12 @@ export class ChangeLog {
 	/** The key and seq of every live document of these kinds (the log at `head`, if `isStableAt(head)` after). */
 	async liveVersions(
 		kinds: EntityKind[],
-	): Promise<Array<{ key: string; id: string; seq: number }>> {
+	): Promise<Array<{ key: string; id: string; seq: number; kind: EntityKind }>> {
 		const records = (await this.documents.find(
 			{ deleted: false, kind: { $in: kinds } },
 			{ exclude: ["body"] },
 		)) as MasterRecord[];
-		return records.map(record => ({ key: record._id, id: record.id, seq: record.seq }));
+		return records.map(({ _id, id, seq, kind }) => ({ key: _id, id, seq, kind }));
 	}
 
 	/** The latest change of each of these documents that is live. */

@@ -74,7 +74,7 @@ beforeAll(async () => {
 	dataDir = worldCupDataDir("trust");
 	probe = await startProbe(env);
 	const sync = startNode(env, "sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
-	// Anti-entropy every 2 s (300 s by default), so that a round or two fit in a test.
+	// Anti-entropy every 2 s (half an hour by default), so that a round or two fit in a test.
 	const players = startNode(env, "players-v1", "v1.players", { ANTI_ENTROPY_INTERVAL: "2000" });
 	nodes.push(sync, players);
 	await Promise.all([sync.started(), players.started()]);
