@@ -1,8 +1,8 @@
 // The REPL's `keys` command: the API keys of clients, in the gateways' shared store (Redis), as
 // the admin route (/api/admin/keys) sees them. Kept apart from repl.ts, which starts a node when
 // loaded, so that tests can run it on a store of their own.
-import { createApiKey, newKeyRequestOf } from "../services/api/http/api-keys";
-import type { GatewayStore } from "../services/api/http/gateway-store";
+import { createApiKey, newKeyRequestOf } from "../storage/api-keys";
+import type { GatewayStore } from "../storage/gateway-store";
 import { OperationError } from "../contracts/operator-views";
 
 export interface KeysOptions {

@@ -19,7 +19,7 @@ import {
 } from "../contracts/operator-views";
 import { natsOptions } from "./nats";
 import { type KeysOptions, keysCommand } from "./repl-keys";
-import { RedisGatewayStore } from "../services/api/http/gateway-store";
+import { RedisGatewayStore } from "../storage/gateway-store";
 
 type ReplCommand = NonNullable<ReplOptions["customCommands"]>[number];
 

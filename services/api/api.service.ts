@@ -18,7 +18,7 @@ import {
 	RouteBook,
 } from "./http/public-routes";
 import { gatewayAccess, type Refusal } from "./http/gateway-access";
-import { type GatewayStore, gatewayStoreFor } from "./http/gateway-store";
+import { type GatewayStore, gatewayStoreFor } from "../../storage/gateway-store";
 import { RateLimiter } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
 import { requestIdFor, securityHeaders } from "./http/security";

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import Redis from "ioredis";
 import { type RedisServer, startRedis } from "../../tools/servers";
 import { keysCommand } from "../../platform/repl-keys";
-import { keyHash, RedisGatewayStore } from "../../services/api/http/gateway-store";
+import { keyHash, RedisGatewayStore } from "../../storage/gateway-store";
 import {
 	eventually,
 	type NodeProcess,

@@ -7,7 +7,7 @@
 // While the store is unreachable (Redis away): a request with a key cannot be checked and gets
 // 503 with Retry-After; counting fails open, so an outage of the store does not stop the API.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type GatewayStore, keyHash } from "./gateway-store";
+import { type GatewayStore, keyHash } from "../../../storage/gateway-store";
 import { clientKey, type RateLimiter, UNLIMITED_PATHS } from "./rate-limit";
 
 export const API_KEY_HEADER = "x-auth-token";

@@ -3,7 +3,7 @@
 // or for a client without one the address the request came from; X-Forwarded-For is read only
 // when that address is a proxy the operator trusts (TRUST_PROXY), since any client can write the
 // header itself. Headers follow the IETF RateLimit fields draft.
-import type { GatewayStore, WindowCount } from "./gateway-store";
+import type { GatewayStore, WindowCount } from "../../../storage/gateway-store";
 
 export interface RateDecision {
 	allowed: boolean;

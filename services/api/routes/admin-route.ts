@@ -1,10 +1,10 @@
 // Operator routes under /api/admin, behind the ADMIN_TOKEN bearer token; absent without one.
 // POST /sync asks sync to re-read its source. /keys makes, lists and revokes the API keys of
-// clients (http/api-keys.ts): POST answers the new key, once; nothing else ever shows it.
+// clients (storage/api-keys.ts): POST answers the new key, once; nothing else ever shows it.
 import { emitEvent, EVENTS } from "../../../contracts";
-import { createApiKey, newKeyRequestOf } from "../http/api-keys";
+import { createApiKey, newKeyRequestOf } from "../../../storage/api-keys";
 import { body, toHttpError } from "../http/errors";
-import type { GatewayStore } from "../http/gateway-store";
+import type { GatewayStore } from "../../../storage/gateway-store";
 import { API_PREFIX } from "../http/public-routes";
 import { type Req, type Res, send, sendError } from "../http/reply";
 

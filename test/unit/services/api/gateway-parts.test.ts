@@ -1,7 +1,7 @@
 // The gateway's pure parts: the rate limiter and its client key, the request id, readiness,
 // and the Prometheus text of Moleculer's metrics.
 import { prometheusText } from "../../../../services/api/http/prometheus";
-import { MemoryGatewayStore } from "../../../../services/api/http/gateway-store";
+import { MemoryGatewayStore } from "../../../../storage/gateway-store";
 import { clientKey, RateLimiter } from "../../../../services/api/http/rate-limit";
 import { readinessOf } from "../../../../services/api/http/readiness";
 import { requestIdFor } from "../../../../services/api/http/security";

@@ -2,13 +2,13 @@
 // address, 401 for a key that is not one, and what happens while the store is away. On the
 // in-memory store; the api-keys integration suite runs the same over Redis with two gateways.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createApiKey, newKeyRequestOf } from "../../../../../services/api/http/api-keys";
+import { createApiKey, newKeyRequestOf } from "../../../../../storage/api-keys";
 import { gatewayAccess, type Refusal } from "../../../../../services/api/http/gateway-access";
 import {
 	type GatewayStore,
 	keyHash,
 	MemoryGatewayStore,
-} from "../../../../../services/api/http/gateway-store";
+} from "../../../../../storage/gateway-store";
 import { RateLimiter } from "../../../../../services/api/http/rate-limit";
 
 interface Outcome {

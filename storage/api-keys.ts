@@ -1,4 +1,5 @@
-// API keys for clients, made and revoked by operators on the admin route (routes/admin-route.ts).
+// API keys for clients, made and revoked by operators on the gateway's admin route
+// (services/api/routes/admin-route.ts) and the REPL's `keys` (platform/repl-keys.ts).
 // A key is 32 random bytes, shown once when it is made; the store keeps only its hash, with a
 // name, its own limit and an id derived from the hash, by which it is listed and revoked.
 import { randomBytes } from "node:crypto";

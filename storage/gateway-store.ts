@@ -119,7 +119,7 @@ export class RedisGatewayStore implements GatewayStore {
 
 	constructor(url: string) {
 		// Fail fast while Redis is away (no queue of commands waiting for it): the gateway decides
-		// what a request gets then (gateway-access.ts), rather than holding it.
+		// what a request gets then (services/api/http/gateway-access.ts), rather than holding it.
 		this.redis = new Redis(url, {
 			lazyConnect: true,
 			enableOfflineQueue: false,
