@@ -97,7 +97,7 @@ function syncSection(sync) {
 		),
 		sync.consumers.length
 			? table(
-					"Each projection's checkpoint, lag (changes behind the head) and repairs (drift anti-entropy fixed)",
+					"Each projection's checkpoint and lag (changes behind the head), and its repairs (drift anti-entropy fixed)",
 					[
 						{ label: "Projection", className: "wide" },
 						{ label: "Checkpoint", className: "num" },
