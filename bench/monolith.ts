@@ -16,7 +16,11 @@ import { resultsListParams, resultsListV2Params } from "../services/results/resu
 import { standingsListParams } from "../services/standings/standings.contract";
 import { teamsListParams } from "../services/teams/teams.contract";
 import { openOpenFootballDir, streamOpenFootball } from "../domain/openfootball";
-import { type DocumentCollection, MongoDocumentCollection } from "../storage/collections";
+import {
+	conditionalWritesOf,
+	type DocumentCollection,
+	MongoDocumentCollection,
+} from "../storage/collections";
 import { type DbMethods, openMemoryCollection } from "../mixins/db.mixin";
 import { listPage } from "../mixins/listing";
 import type { ProjectionOptions } from "../mixins/projection";
@@ -57,6 +61,8 @@ type AreaName = keyof typeof AREAS;
 /** Opens every area's collections in MongoDB (one database, prefixed names) or in memory. */
 async function openAreas(client: MongoClient | null): Promise<Record<AreaName, Area>> {
 	const areas = {} as Record<AreaName, Area>;
+	// The same writes as the services make on this server (storage/collections.ts).
+	const writes = client ? await conditionalWritesOf(client.db("monolith")) : "atomic";
 	for (const [name, { collections, prepare }] of Object.entries(AREAS) as Array<
 		[AreaName, ProjectionOptions]
 	>) {
@@ -66,7 +72,7 @@ async function openAreas(client: MongoClient | null): Promise<Record<AreaName, A
 			open.set(
 				collection,
 				client
-					? new MongoDocumentCollection(client.db("monolith").collection(full))
+					? new MongoDocumentCollection(client.db("monolith").collection(full), writes)
 					: await openMemoryCollection(),
 			);
 		}

@@ -7,6 +7,7 @@ import MongoDbAdapter from "moleculer-db-adapter-mongo";
 import type { Db } from "mongodb";
 import { nodeConfig } from "../contracts/node-config";
 import {
+	conditionalWritesOf,
 	type DocumentCollection,
 	MongoDocumentCollection,
 	type NedbDatastore,
@@ -100,11 +101,13 @@ export function DbMixin(options: DbMixinOptions): Partial<ServiceSchema> {
 		async afterConnected(this: Service & DbState) {
 			const { mongoUri } = nodeConfig(this.broker);
 			const collections = new Map<string, DocumentCollection>();
+			const db = this.adapter.db as Db;
+			const writes = mongoUri ? await conditionalWritesOf(db) : "atomic";
 			for (const name of options.collections) {
 				collections.set(
 					name,
 					mongoUri
-						? new MongoDocumentCollection((this.adapter.db as Db).collection(name))
+						? new MongoDocumentCollection(db.collection(name), writes)
 						: await memoryCollection(this, name, main),
 				);
 			}
