@@ -2,8 +2,7 @@
 import type { ListResult } from "../../contracts";
 import type { Match, Player } from "../../domain/model";
 import type { Standing } from "../../domain/standings";
-import { freePort, waitForPort } from "../../tools/servers";
-import { eventually, getJson, NodeProcess } from "../support/cluster";
+import { eventually, getJson, type NodeProcess, startEmbedded } from "../support/cluster";
 
 jest.setTimeout(120_000);
 
@@ -11,20 +10,9 @@ let node: NodeProcess;
 let baseUrl: string;
 
 beforeAll(async () => {
-	const port = await freePort();
-	// Empty values count as unset: no transporter, no MongoDB, every service.
-	node = new NodeProcess("embedded", {
-		TRANSPORTER: "",
-		MONGO_URI: "",
-		SERVICES: "",
-		// No keys either: one process makes sync's pair for itself.
-		SYNC_SIGNING_KEY: "",
-		SYNC_VERIFY_KEY: "",
-		PORT: String(port),
-	});
-	await node.started();
-	await waitForPort(port);
-	baseUrl = `http://127.0.0.1:${port}/api/v1`;
+	const embedded = await startEmbedded("embedded");
+	node = embedded.node;
+	baseUrl = `http://127.0.0.1:${embedded.port}/api/v1`;
 });
 
 afterAll(() => node?.stop());

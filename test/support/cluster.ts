@@ -154,6 +154,23 @@ export async function startGateway(
 	return { node, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** `npm start` with nothing configured, in its own process: no transporter, no MongoDB, no keys, every service. */
+export async function startEmbedded(name: string): Promise<{ node: NodeProcess; port: number }> {
+	const port = await freePort();
+	// Empty values count as unset; without keys, one process makes sync's pair for itself.
+	const node = new NodeProcess(name, {
+		TRANSPORTER: "",
+		MONGO_URI: "",
+		SERVICES: "",
+		SYNC_SIGNING_KEY: "",
+		SYNC_VERIFY_KEY: "",
+		PORT: String(port),
+	});
+	await node.started();
+	await waitForPort(port);
+	return { node, port };
+}
+
 /** A service-less broker in the test process, on the same transporter: to ask the registry and call actions. */
 export async function startProbe(env: TestEnv): Promise<ServiceBroker> {
 	const broker = new ServiceBroker({

@@ -15,6 +15,7 @@ describe("discoverServices", () => {
 			"v1.competitions",
 			"v1.players",
 			"v1.results",
+			"v1.scorers",
 			"v1.standings",
 			"v1.sync",
 			"v1.teams",
@@ -95,6 +96,7 @@ describe("the topology", () => {
 			{ name: "players", services: "v1.players", replicas: 2 },
 			{ name: "results-v1", services: "v1.results", replicas: 2 },
 			{ name: "results-v2", services: "v2.results", replicas: 1 },
+			{ name: "scorers", services: "v1.scorers", replicas: 1 },
 			{ name: "standings", services: "v1.standings", replicas: 1 },
 			{ name: "teams", services: "v1.teams", replicas: 1 },
 		]);

@@ -109,6 +109,7 @@ describe("buildOpenApi", () => {
 			"GET /v1/competitions → v1.competitions.list",
 			"GET /v1/players → v1.players.list",
 			"GET /v1/results → v1.results.list",
+			"GET /v1/scorers → v1.scorers.list",
 			"GET /v1/standings → v1.standings.list",
 			"GET /v1/teams → v1.teams.list",
 			"GET /v2/results → v2.results.list",
@@ -143,7 +144,7 @@ describe("buildOpenApi", () => {
 		expect(doc.tags.map(tag => tag.name)).toEqual(["admin", "operations", "v1", "v2"]);
 	});
 
-	test("parameters carry the validator's constraints, and none is required when optional or defaulted", () => {
+	test("parameters carry the validator's constraints, and only what is neither optional nor defaulted is required", () => {
 		expect(param(doc, "/api/v1/players", "pageSize")).toEqual({
 			name: "pageSize",
 			in: "query",
@@ -187,10 +188,13 @@ describe("buildOpenApi", () => {
 			type: "integer",
 			maximum: 100,
 		});
-		const required = Object.values(doc.paths)
-			.flatMap(item => (item.get?.parameters as Json[] | undefined) ?? [])
-			.filter(p => p.required);
-		expect(required).toEqual([]);
+		// The one parameter without `optional` or a default: a scorers list is of one competition.
+		const required = Object.entries(doc.paths).flatMap(([path, item]) =>
+			((item.get?.parameters as Json[] | undefined) ?? [])
+				.filter(p => p.required)
+				.map(p => `${path} ${String(p.name)}`),
+		);
+		expect(required).toEqual(["/api/v1/scorers competition"]);
 	});
 
 	test("when a param has neither optional nor default, then it is required; a shorthand rule is read too", () => {

@@ -1,0 +1,186 @@
+// The football API a client of football-data.org expects, on the bundled data, through HTTP:
+// one embedded node (memory store), and every answer checked against the raw files read here.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../tools/servers";
+import { eventually, getJson, type NodeProcess, startEmbedded } from "../support/cluster";
+
+jest.setTimeout(120_000);
+
+interface RawGoal {
+	name: string;
+	penalty?: boolean;
+	owngoal?: boolean;
+}
+interface RawMatch {
+	team1: string;
+	team2: string;
+	goals1?: RawGoal[];
+	goals2?: RawGoal[];
+}
+
+interface ScorerRow {
+	player: { id: string | null; name: string; otherNames: string[] };
+	team: { id: string; name: string };
+	goals: number;
+	penalties: number;
+	playedMatches: number;
+}
+interface ScorersPage {
+	rows: ScorerRow[];
+	total: number;
+	totalPages: number;
+	seasons: number[];
+	seasonsWithoutScorers: number[];
+	competition: { code: string; name: string } | null;
+}
+
+let node: NodeProcess;
+let baseUrl: string;
+
+beforeAll(async () => {
+	const embedded = await startEmbedded("football-api");
+	node = embedded.node;
+	baseUrl = `http://127.0.0.1:${embedded.port}/api`;
+});
+
+afterAll(() => node?.stop());
+
+function rawMatches(path: string): RawMatch[] {
+	const file = join(REPO_ROOT, "data", "openfootball", path);
+	return (JSON.parse(readFileSync(file, "utf8")) as { matches: RawMatch[] }).matches;
+}
+
+/** A name without case or accents: the files spell "Julián Álvarez" and "Julián Alvarez". */
+const plain = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * The tally written out plainly from one file: goals per team and name, own goals left out,
+ * and a one-word name merged into the one longer name of that team ending with that word.
+ */
+function expectedScorers(
+	matches: RawMatch[],
+): Map<string, { goals: number; penalties: number; names: Set<string> }> {
+	const byTeamAndName = new Map<string, { goals: number; penalties: number }>();
+	for (const match of matches) {
+		for (const [team, goals] of [
+			[match.team1, match.goals1 ?? []],
+			[match.team2, match.goals2 ?? []],
+		] as const) {
+			for (const goal of goals) {
+				if (goal.owngoal) continue;
+				const key = `${team}|${plain(goal.name)}`;
+				const entry = byTeamAndName.get(key) ?? { goals: 0, penalties: 0 };
+				entry.goals++;
+				if (goal.penalty) entry.penalties++;
+				byTeamAndName.set(key, entry);
+			}
+		}
+	}
+	const merged = new Map<string, { goals: number; penalties: number; names: Set<string> }>();
+	const keys = [...byTeamAndName.keys()];
+	for (const [key, tally] of byTeamAndName) {
+		const [team, name] = key.split("|");
+		const longer = name.includes(" ")
+			? []
+			: keys.filter(other => other.startsWith(`${team}|`) && other.endsWith(` ${name}`));
+		const into = longer.length === 1 ? longer[0] : key;
+		const entry = merged.get(into) ?? { goals: 0, penalties: 0, names: new Set<string>() };
+		entry.goals += tally.goals;
+		entry.penalties += tally.penalties;
+		entry.names.add(name);
+		merged.set(into, entry);
+	}
+	return merged;
+}
+
+async function allScorers(query: string): Promise<{ first: ScorersPage; rows: ScorerRow[] }> {
+	const first = await eventually(
+		async () => {
+			const reply = await getJson<ScorersPage>(`${baseUrl}/v1/scorers?${query}&pageSize=100`);
+			return reply.status === 200 && reply.body.total > 0 ? reply.body : undefined;
+		},
+		60_000,
+		`scorers for ${query}`,
+	);
+	const rows = [...first.rows];
+	for (let page = 2; page <= first.totalPages; page++) {
+		const reply = await getJson<ScorersPage>(
+			`${baseUrl}/v1/scorers?${query}&pageSize=100&page=${page}`,
+		);
+		rows.push(...reply.body.rows);
+	}
+	return { first, rows };
+}
+
+test("the 2022 World Cup's scorers are the real record: Mbappé 8, Messi 7 with 4 penalties, and the rest as the file counts", async () => {
+	const { first, rows } = await allScorers("competition=WC&season=2022");
+	expect(first.competition).toEqual({ code: "WC", name: expect.stringContaining("World Cup") });
+	expect(first.seasons).toEqual([2022]);
+	const [top, second] = rows;
+	expect(top).toMatchObject({
+		player: { name: "Kylian Mbappé", otherNames: ["Mbappé"] },
+		team: { name: "France" },
+		goals: 8,
+		penalties: 2,
+	});
+	expect(second).toMatchObject({ player: { name: "Lionel Messi" }, goals: 7, penalties: 4 });
+	expect(second.player.id).toBe("argentina-lionel-messi");
+
+	const expected = expectedScorers(rawMatches("worldcup/2022/worldcup.json"));
+	expect(rows).toHaveLength(expected.size);
+	for (const [key, tally] of expected) {
+		const [team] = key.split("|");
+		const row = rows.find(
+			r =>
+				r.team.name === team &&
+				[r.player.name, ...r.player.otherNames].some(name => tally.names.has(plain(name))),
+		);
+		expect({ key, goals: row?.goals, penalties: row?.penalties }).toEqual({
+			key,
+			goals: tally.goals,
+			penalties: tally.penalties,
+		});
+	}
+	// Ranked: goals, then fewer penalties.
+	for (let i = 1; i < rows.length; i++) {
+		const [a, b] = [rows[i - 1], rows[i]];
+		expect(a.goals > b.goals || (a.goals === b.goals && a.penalties <= b.penalties)).toBe(true);
+	}
+});
+
+test("without a season, the list runs over every season that records scorers, and says which it counted", async () => {
+	const { first, rows } = await allScorers("competition=WC");
+	expect(first.seasons).toEqual([2022, 2026]);
+	const perSeason = await Promise.all(
+		[2022, 2026].map(season => allScorers(`competition=WC&season=${season}`)),
+	);
+	const goalsOf = (list: ScorerRow[], id: string) =>
+		list.find(row => row.player.id === id)?.goals ?? 0;
+	const mbappe = "france-kylian-mbappe";
+	expect(goalsOf(rows, mbappe)).toBe(
+		goalsOf(perSeason[0].rows, mbappe) + goalsOf(perSeason[1].rows, mbappe),
+	);
+	const total = (list: ScorerRow[]) => list.reduce((sum, row) => sum + row.goals, 0);
+	expect(total(rows)).toBe(total(perSeason[0].rows) + total(perSeason[1].rows));
+});
+
+test("a league whose files record no scorers says so, and a scorers list needs its competition", async () => {
+	const league = await getJson<ScorersPage>(`${baseUrl}/v1/scorers?competition=PL`);
+	expect(league.status).toBe(200);
+	expect(league.body).toMatchObject({
+		rows: [],
+		seasons: [],
+		seasonsWithoutScorers: [2024, 2025],
+	});
+
+	type ErrorBody = { error: { message: string } };
+	const missing = await getJson<ErrorBody>(`${baseUrl}/v1/scorers?season=2022`);
+	expect(missing.status).toBe(422);
+	expect(missing.body.error.message).toMatch(/competition/);
+	const badSeason = await getJson<ErrorBody>(
+		`${baseUrl}/v1/scorers?competition=WC&season=twenty`,
+	);
+	expect(badSeason.status).toBe(422);
+	expect(badSeason.body.error.message).toMatch(/season/);
+});
