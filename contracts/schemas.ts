@@ -1,6 +1,7 @@
 // JSON Schema building blocks for the answers services document, and the shapes several services
 // share (a team reference, a score line, a goal, a page of rows). Objects stay open (no
 // additionalProperties: false) so that adding a field later does not break a strict client.
+import { MATCH_STATUSES } from "../domain/model";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -50,3 +51,49 @@ export const GOAL = object({
 	penalty: bool,
 	ownGoal: bool,
 });
+
+/** A match with its season and score as the version at hand shapes them. */
+export function matchSchema(season: unknown, score: unknown): JsonSchema {
+	return object({
+		id: str,
+		competition: ref("CompetitionRef"),
+		season,
+		utcDate: { type: "string", format: "date-time" },
+		status: { type: "string", enum: [...MATCH_STATUSES] },
+		matchday: nullableInt,
+		stage: str,
+		group: nullableStr,
+		homeTeam: ref("TeamRef"),
+		awayTeam: ref("TeamRef"),
+		score,
+		goals: arrayOf("Goal"),
+	});
+}
+
+/** A match in football-data.org v4's shape (domain/v4-match.ts) and every schema it names. */
+export const V4_MATCH_SCHEMAS: Record<string, JsonSchema> = {
+	CompetitionRef: COMPETITION_REF,
+	TeamRef: TEAM_REF,
+	ScoreLine: SCORE_LINE,
+	Goal: GOAL,
+	V4Match: matchSchema(object({ year: int }), ref("V4Score")),
+	V4Score: object(
+		{
+			winner: WINNER,
+			duration: DURATION,
+			fullTime: {
+				...ref("ScoreLine"),
+				description:
+					"The final result: regular time, plus extra time and the shoot-out where played.",
+			},
+			halfTime: ref("ScoreLine"),
+			regularTime: {
+				...ref("ScoreLine"),
+				description: "The score after 90 minutes, when the match went beyond.",
+			},
+			extraTime: { ...ref("ScoreLine"), description: "Goals scored in extra time only." },
+			penalties: ref("ScoreLine"),
+		},
+		["regularTime", "extraTime", "penalties"],
+	),
+};

@@ -4,7 +4,8 @@
 export type CompetitionType = "LEAGUE" | "CUP";
 export type TeamType = "CLUB" | "NATIONAL";
 export type Position = "Goalkeeper" | "Defender" | "Midfielder" | "Forward";
-export type MatchStatus = "FINISHED" | "SCHEDULED" | "POSTPONED" | "AWARDED";
+export const MATCH_STATUSES = ["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type Winner = "HOME_TEAM" | "AWAY_TEAM" | "DRAW" | null;
 export type Duration = "REGULAR" | "EXTRA_TIME" | "PENALTY_SHOOTOUT";
 

@@ -12,23 +12,23 @@ import {
 	id,
 	int,
 	isoDate,
-	nullableInt,
 	nullableStr,
 	object,
 	pageOf,
 	paging,
 	ref,
 	SCORE_LINE,
-	str,
 	TEAM_REF,
 	upperSnake,
 	WINNER,
 	year,
-	type JsonSchema,
+	matchSchema,
+	V4_MATCH_SCHEMAS,
 } from "../../contracts";
-import type { Match, MatchStatus, ScoreLine } from "../../domain/model";
+import { MATCH_STATUSES } from "../../domain/model";
+import type { V4Match } from "../../domain/v4-match";
 
-export const MATCH_STATUSES: MatchStatus[] = ["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"];
+export { MATCH_STATUSES, type V4Match };
 
 /** The filters of every version of results. */
 const matchFilters = {
@@ -72,33 +72,6 @@ export const resultsListV2Params = {
 
 export type ResultsListV2Params = HandlerParams<typeof resultsListV2Params>;
 
-/** A match as football-data.org v4 shows it. */
-export interface V4Match {
-	id: string;
-	competition: { code: string; name: string };
-	season: { year: number };
-	utcDate: string;
-	status: Match["status"];
-	matchday: number | null;
-	stage: string;
-	group: string | null;
-	homeTeam: Match["homeTeam"];
-	awayTeam: Match["awayTeam"];
-	score: {
-		winner: Match["score"]["winner"];
-		duration: Match["score"]["duration"];
-		/** The final result: regular time, plus extra time and the shoot-out where played. */
-		fullTime: ScoreLine;
-		halfTime: ScoreLine;
-		/** Present when the match went beyond 90 minutes: the score after 90. */
-		regularTime?: ScoreLine;
-		/** Goals scored in extra time only. */
-		extraTime?: ScoreLine;
-		penalties?: ScoreLine;
-	};
-	goals: Match["goals"];
-}
-
 export interface ResultsListV2Result {
 	filters: Record<string, string | number>;
 	/** Over every match the filters select, not only this page. */
@@ -109,23 +82,6 @@ export interface ResultsListV2Result {
 }
 
 /** The match fields v1 and v2 share; they differ in `season` and `score`. */
-function matchSchema(season: unknown, score: unknown): JsonSchema {
-	return object({
-		id: str,
-		competition: ref("CompetitionRef"),
-		season,
-		utcDate: { type: "string", format: "date-time" },
-		status: { type: "string", enum: [...MATCH_STATUSES] },
-		matchday: nullableInt,
-		stage: str,
-		group: nullableStr,
-		homeTeam: ref("TeamRef"),
-		awayTeam: ref("TeamRef"),
-		score,
-		goals: arrayOf("Goal"),
-	});
-}
-
 const SHARED = {
 	CompetitionRef: COMPETITION_REF,
 	TeamRef: TEAM_REF,
@@ -173,26 +129,7 @@ export const resultsListV2Doc: ActionDoc = {
 	result: ref("ResultsListV2Result"),
 	components: {
 		...SHARED,
-		V4Match: matchSchema(object({ year: int }), ref("V4Score")),
-		V4Score: object(
-			{
-				winner: WINNER,
-				duration: DURATION,
-				fullTime: {
-					...ref("ScoreLine"),
-					description:
-						"The final result: regular time, plus extra time and the shoot-out where played.",
-				},
-				halfTime: ref("ScoreLine"),
-				regularTime: {
-					...ref("ScoreLine"),
-					description: "The score after 90 minutes, when the match went beyond.",
-				},
-				extraTime: { ...ref("ScoreLine"), description: "Goals scored in extra time only." },
-				penalties: ref("ScoreLine"),
-			},
-			["regularTime", "extraTime", "penalties"],
-		),
+		...V4_MATCH_SCHEMAS,
 		ResultsListV2Result: object({
 			filters: {
 				type: "object",

@@ -4,7 +4,7 @@ import type { Change } from "../../contracts";
 import type { Match } from "../../domain/model";
 import type { DbMethods } from "../../mixins/db.mixin";
 import { applyAsViews } from "../../mixins/projection";
-import { toV4Match } from "./results.v2.view";
+import { toV4Match } from "../../domain/v4-match";
 
 export const MATCHES_V2 = "matches";
 

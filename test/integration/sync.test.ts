@@ -15,7 +15,7 @@ import {
 	testEnv,
 } from "../support/cluster";
 import type { Match } from "../../domain/model";
-import { toV4Match } from "../../services/results/results.v2.view";
+import { toV4Match } from "../../domain/v4-match";
 import { apiDocs, apiDocsV2, differences, digest, masterDocs } from "../support/digest";
 import { EditableSource } from "../support/source-edits";
 import { syncStatus } from "../../contracts/operator-views";

@@ -14,7 +14,8 @@ import {
 	readCursor,
 	v2Filter,
 } from "../../../services/results/results.v2.query";
-import { decodeCursor, encodeCursor, toV4Match } from "../../../services/results/results.v2.view";
+import { toV4Match } from "../../../domain/v4-match";
+import { decodeCursor, encodeCursor } from "../../../services/results/results.v2.view";
 
 const TEAM = { id: "argentina", name: "Argentina", tla: "ARG" };
 

@@ -15,7 +15,7 @@ import {
 } from "../../../../services/api/openapi/document";
 import { POSITIONS } from "../../../../services/players/players.contract";
 import { MATCH_STATUSES, resultsListV2Params } from "../../../../services/results/results.contract";
-import { toV4Match } from "../../../../services/results/results.v2.view";
+import { toV4Match } from "../../../../domain/v4-match";
 import { announcedServices } from "../../../support/announced";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
