@@ -9,6 +9,7 @@ jest.setTimeout(120_000);
 
 interface RawGoal {
 	name: string;
+	minute: number;
 	penalty?: boolean;
 	owngoal?: boolean;
 }
@@ -183,4 +184,76 @@ test("a league whose files record no scorers says so, and a scorers list needs i
 	);
 	expect(badSeason.status).toBe(422);
 	expect(badSeason.body.error.message).toMatch(/season/);
+});
+
+describe("one match by its id, in v4's shape", () => {
+	interface V4Match {
+		id: string;
+		homeTeam: { name: string };
+		awayTeam: { name: string };
+		score: Record<string, { home: number | null; away: number | null } | string>;
+		goals: Array<{
+			minute: number;
+			scorer: { name: string };
+			team: { name: string };
+			penalty: boolean;
+			ownGoal: boolean;
+		}>;
+	}
+	const FINAL = "wc-2022-final-argentina-france";
+
+	test("the 2022 final: 3–3 after extra time, 4–2 on penalties, and its six goals as the file has them", async () => {
+		const final = await eventually(
+			async () => {
+				const reply = await getJson<V4Match>(`${baseUrl}/v2/matches/${FINAL}`);
+				return reply.status === 200 ? reply.body : undefined;
+			},
+			60_000,
+			"the final",
+		);
+		expect(final).toMatchObject({
+			id: FINAL,
+			homeTeam: { name: "Argentina" },
+			awayTeam: { name: "France" },
+			score: {
+				duration: "PENALTY_SHOOTOUT",
+				winner: "HOME_TEAM",
+				halfTime: { home: 2, away: 0 },
+				regularTime: { home: 2, away: 2 },
+				extraTime: { home: 1, away: 1 },
+				penalties: { home: 4, away: 2 },
+			},
+		});
+		const raw = rawMatches("worldcup/2022/worldcup.json").find(
+			match => match.team1 === "Argentina" && match.team2 === "France",
+		)!;
+		const fromFile = [
+			...(raw.goals1 ?? []).map(goal => ({ ...goal, team: raw.team1 })),
+			...(raw.goals2 ?? []).map(goal => ({ ...goal, team: raw.team2 })),
+		]
+			.map(goal => `${goal.minute}' ${goal.name} (${goal.team})${goal.penalty ? " pen" : ""}`)
+			.sort();
+		const served = final.goals
+			.map(
+				goal =>
+					`${goal.minute}' ${goal.scorer.name} (${goal.team.name})${goal.penalty ? " pen" : ""}`,
+			)
+			.sort();
+		expect(fromFile).toHaveLength(6);
+		expect(served).toEqual(fromFile);
+	});
+
+	test("an unknown id is a 404 in the API's error shape, and a malformed one a 422", async () => {
+		const unknown = await getJson<{ error: { status: number; type: string; message: string } }>(
+			`${baseUrl}/v2/matches/wc-2022-final-argentina-brazil`,
+		);
+		expect(unknown.status).toBe(404);
+		expect(unknown.body.error).toMatchObject({ status: 404, type: "MATCH_NOT_FOUND" });
+		expect(unknown.body.error.message).toContain("wc-2022-final-argentina-brazil");
+		const malformed = await getJson<{ error: { message: string } }>(
+			`${baseUrl}/v2/matches/NOT%20AN%20ID`,
+		);
+		expect(malformed.status).toBe(422);
+		expect(malformed.body.error.message).toMatch(/id/);
+	});
 });

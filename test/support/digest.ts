@@ -45,17 +45,26 @@ export async function masterDocs(
 	}
 }
 
-/** Every row a client can page through on a list route. */
+/** How many pages are asked at once: a server that scans for every page (FerretDB) is kept busy, not flooded. */
+const PAGES_AT_ONCE = 4;
+
+/** Every row a client can page through on a list route: the first page, then the others a few at a time. */
 export async function apiDocs(baseUrl: string, route: string): Promise<Map<string, Doc>> {
-	const docs = new Map<string, Doc>();
-	for (let page = 1; ; page++) {
+	const pageOf = async (page: number): Promise<ListResult<Doc>> => {
 		const reply = await getJson<ListResult<Doc>>(
 			`${baseUrl}${route}${route.includes("?") ? "&" : "?"}pageSize=100&page=${page}`,
 		);
 		if (reply.status !== 200) throw new Error(`${route} answered ${reply.status}`);
-		for (const row of reply.body.rows) docs.set(row.id, row);
-		if (page >= reply.body.totalPages) return docs;
+		return reply.body;
+	};
+	const first = await pageOf(1);
+	const pages = [first];
+	for (let page = 2; page <= first.totalPages; page += PAGES_AT_ONCE) {
+		const last = Math.min(first.totalPages, page + PAGES_AT_ONCE - 1);
+		const numbers = Array.from({ length: last - page + 1 }, (_, i) => page + i);
+		pages.push(...(await Promise.all(numbers.map(pageOf))));
 	}
+	return new Map(pages.flatMap(page => page.rows.map(row => [row.id, row] as const)));
 }
 
 /** Every match a client can page through on /api/v2/results, following the cursors. */

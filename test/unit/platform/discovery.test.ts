@@ -19,6 +19,7 @@ describe("discoverServices", () => {
 			"v1.standings",
 			"v1.sync",
 			"v1.teams",
+			"v2.matches",
 			"v2.results",
 		]);
 		expect(all.find(entry => entry.fullName === "v2.results")).toMatchObject({
@@ -93,6 +94,7 @@ describe("the topology", () => {
 			{ name: "api", services: "api", replicas: 1 },
 			{ name: "sync", services: "v1.sync", replicas: 1 },
 			{ name: "competitions", services: "v1.competitions", replicas: 1 },
+			{ name: "matches", services: "v2.matches", replicas: 1 },
 			{ name: "players", services: "v1.players", replicas: 2 },
 			{ name: "results-v1", services: "v1.results", replicas: 2 },
 			{ name: "results-v2", services: "v2.results", replicas: 1 },

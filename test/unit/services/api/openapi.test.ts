@@ -112,6 +112,7 @@ describe("buildOpenApi", () => {
 			"GET /v1/scorers → v1.scorers.list",
 			"GET /v1/standings → v1.standings.list",
 			"GET /v1/teams → v1.teams.list",
+			"GET /v2/matches/:id → v2.matches.get",
 			"GET /v2/results → v2.results.list",
 		]);
 	});
@@ -133,7 +134,7 @@ describe("buildOpenApi", () => {
 
 	test("every public route is a GET under /api with an operation id, a version tag and every parameter its validator takes", () => {
 		for (const route of ROUTES) {
-			const op = operation(doc, `/api${route.path}`);
+			const op = operation(doc, `/api${route.path.replace(/:(\w+)/g, "{$1}")}`);
 			const names = (op.parameters as Json[]).map(p => p.name);
 			expect(names).toEqual(Object.keys(route.params).filter(name => name !== "$$strict"));
 			expect(op.tags).toEqual([route.path.split("/")[1]]);
@@ -188,13 +189,13 @@ describe("buildOpenApi", () => {
 			type: "integer",
 			maximum: 100,
 		});
-		// The one parameter without `optional` or a default: a scorers list is of one competition.
+		// Without `optional` or a default: a scorers list is of one competition; a path's parameter.
 		const required = Object.entries(doc.paths).flatMap(([path, item]) =>
 			((item.get?.parameters as Json[] | undefined) ?? [])
 				.filter(p => p.required)
 				.map(p => `${path} ${String(p.name)}`),
 		);
-		expect(required).toEqual(["/api/v1/scorers competition"]);
+		expect(required.sort()).toEqual(["/api/v1/scorers competition", "/api/v2/matches/{id} id"]);
 	});
 
 	test("when a param has neither optional nor default, then it is required; a shorthand rule is read too", () => {
