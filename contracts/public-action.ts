@@ -17,6 +17,11 @@ export interface ActionDoc {
 	components: Record<string, JsonSchema>;
 	/** What each parameter means, by name (the gateway adds the rules from the params schema). */
 	params?: Record<string, string>;
+	/**
+	 * A value for each parameter a request cannot do without (a path's, a required one), by name:
+	 * the document shows it as the parameter's example, and a client (or a test) can try the route with it.
+	 */
+	examples?: Record<string, string>;
 	/** Superseded: the gateway marks the route deprecated and links the successor action's route. */
 	deprecated?: { successor: string };
 }

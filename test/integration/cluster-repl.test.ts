@@ -12,6 +12,7 @@ import type { Player } from "../../domain/model";
 import { freePort, REPO_ROOT } from "../../tools/servers";
 import { eventually, getJson, resetDatabases, testEnv } from "../support/cluster";
 import { READ_SERVICES } from "../support/services";
+import { nodeIds, topology } from "../../platform/topology";
 
 jest.setTimeout(300_000);
 
@@ -20,6 +21,9 @@ jest.setTimeout(300_000);
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** A process whose output is collected, and read as a person reads a terminal: wait for a line. */
+/** As many nodes as the topology has: every service found, with the replicas it declares. */
+const NODE_COUNT = topology().flatMap(nodeIds).length;
+
 class Terminal {
 	output = "";
 	readonly child: ChildProcess;
@@ -89,7 +93,7 @@ beforeAll(async () => {
 		},
 		{ detached: true },
 	);
-	await cluster.waitFor(/matchday cluster is up: 10 nodes/, 0, 180_000);
+	await cluster.waitFor(new RegExp(`matchday cluster is up: ${NODE_COUNT} nodes`), 0, 180_000);
 	// As an operator would, wait until the data is there before calling it.
 	await eventually(
 		async () => {
@@ -182,7 +186,7 @@ describe("npm run cluster and npm run repl", () => {
 		const shutdown = cluster.output.slice(from);
 		expect(shutdown).toMatch(/cluster │ stopped cleanly\./);
 		const exits = shutdown.match(/^\S+\s+│ exited \(code 0\)$/gm) ?? [];
-		expect(exits).toHaveLength(10);
-		expect(shutdown.match(/ServiceBroker is stopped\. Good bye\./g)).toHaveLength(10);
+		expect(exits).toHaveLength(NODE_COUNT);
+		expect(shutdown.match(/ServiceBroker is stopped\. Good bye\./g)).toHaveLength(NODE_COUNT);
 	});
 });

@@ -11,7 +11,7 @@ import { seededRandom } from "../../platform/middlewares/fault-injection";
 import type { ClusterView } from "../../services/api/cluster-view";
 import { REPO_ROOT } from "../../tools/servers";
 import { validateOpenApi } from "../support/openapi-validator";
-import { nodeNameOf, publicPath, READ_SERVICES } from "../support/services";
+import { nodeNameOf, publicPaths, READ_SERVICES } from "../support/services";
 import {
 	eventually,
 	getJson,
@@ -26,7 +26,7 @@ import {
 jest.setTimeout(300_000);
 
 const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
-const ROUTES = READ_SERVICES.map(publicPath);
+const ROUTES = READ_SERVICES.flatMap(publicPaths);
 
 let env: TestEnv;
 let dataDir: string;
@@ -106,6 +106,26 @@ beforeAll(async () => {
 	);
 });
 
+/** A documented path made requestable: each path parameter and required query parameter given its documented example. */
+function withExamples(path: string, parameters: unknown[] = []): string {
+	const given = parameters as Array<{
+		name: string;
+		in: string;
+		required?: boolean;
+		example?: string;
+	}>;
+	const example = (name: string) => {
+		const value = given.find(p => p.name === name)?.example;
+		if (value === undefined) throw new Error(`${path}: no example for its parameter ${name}`);
+		return encodeURIComponent(value);
+	};
+	const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => example(name));
+	const query = given
+		.filter(p => p.in === "query" && p.required)
+		.map(p => `${p.name}=${example(p.name)}`);
+	return query.length > 0 ? `${filled}?${query.join("&")}` : filled;
+}
+
 async function startGatewayWith(name: string, extra: Record<string, string>): Promise<string> {
 	const { node, baseUrl } = await startGateway(env, name, extra);
 	nodes.set(name, node);
@@ -150,10 +170,10 @@ describe("bad input: one table, every route", () => {
 			const doc = (await request(`${api}/api/openapi.json`)).json as {
 				paths: Record<string, { get: { parameters: Array<{ name: string }> } }>;
 			};
-			const known = new Set(doc.paths[route].get.parameters.map(p => p.name));
+			const known = new Set(doc.paths[route.path].get.parameters.map(p => p.name));
 			for (const [query, field] of INJECTIONS) {
 				// A field this route does not have is an unknown parameter: refused all the same.
-				const res = await request(`${api}${route}?${query}`);
+				const res = await request(`${api}${route.url}?${query}`);
 				tried++;
 				const body = res.json as ErrorBody | undefined;
 				const named = body?.error?.fields?.some(
@@ -164,7 +184,7 @@ describe("bad input: one table, every route", () => {
 				);
 				if (res.status !== 422 || !named)
 					failures.push(
-						`${route}?${query.slice(0, 60)} → ${res.status} ${res.text.slice(0, 200)} (field known: ${known.has(field)})`,
+						`${route.url}?${query.slice(0, 60)} → ${res.status} ${res.text.slice(0, 200)} (field known: ${known.has(field)})`,
 					);
 			}
 		}
@@ -352,9 +372,9 @@ describe("a fuzz run", () => {
 			"\\",
 		];
 		const paths = [
-			...ROUTES,
-			...ROUTES,
-			...ROUTES,
+			...ROUTES.map(route => route.url),
+			...ROUTES.map(route => route.url),
+			...ROUTES.map(route => route.url),
 			"/api/v1",
 			"/api/",
 			"/api/v1/players/argentina",
@@ -536,7 +556,7 @@ describe("documentation", () => {
 		expect(validation.errors ?? []).toEqual([]);
 		expect(validation.valid).toBe(true);
 		expect(doc.openapi).toMatch(/^3\.1\./);
-		for (const route of ROUTES) expect(Object.keys(doc.paths)).toContain(route);
+		for (const route of ROUTES) expect(Object.keys(doc.paths)).toContain(route.path);
 		expect(doc.paths["/api/v1/results"].get.deprecated).toBe(true);
 
 		for (const [path, operations] of Object.entries(doc.paths)) {
@@ -544,7 +564,7 @@ describe("documentation", () => {
 			// The admin routes answer with the admin token, as their operation's security says.
 			const admin = path.startsWith("/api/admin/");
 			const answer = await request(
-				`${api}${path}`,
+				`${api}${withExamples(path, operations.get.parameters)}`,
 				admin ? { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } } : {},
 			);
 			expect({ path, status: answer.status }).toEqual({ path, status: 200 });

@@ -127,11 +127,14 @@ function documentRoutes(options: OpenApiOptions): Documented[] {
 /** The query parameters, with those the path names (`/v1/teams/:id`) in the path, where OpenAPI wants them. */
 function parametersOf(route: PublicRoute): JsonSchema[] {
 	const inPath = new Set([...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(match => match[1]));
-	return queryParameters(route.params, route.doc?.params).map(parameter =>
-		inPath.has(String(parameter.name))
-			? { ...parameter, in: "path", required: true }
-			: parameter,
-	);
+	const examples = route.doc?.examples ?? {};
+	return queryParameters(route.params, route.doc?.params).map(parameter => {
+		const name = String(parameter.name);
+		const example = typeof examples[name] === "string" ? { example: examples[name] } : {};
+		return inPath.has(name)
+			? { ...parameter, in: "path", required: true, ...example }
+			: { ...parameter, ...example };
+	});
 }
 
 /** The named schemas every route refers to, merged; the first of two different ones under one name is kept. */
