@@ -13,6 +13,7 @@ export * from "./feed";
 export * from "./list-result";
 export * from "./metrics";
 export * from "./node-config";
+export * from "./not-found";
 export * from "./params";
 export * from "./public-action";
 export * from "./schemas";

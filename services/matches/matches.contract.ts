@@ -1,5 +1,4 @@
 // v2.matches.get's contract: one match by its id, in football-data.org v4's shape.
-import { Errors } from "moleculer";
 import { type ActionDoc, type HandlerParams, id, ref, V4_MATCH_SCHEMAS } from "../../contracts";
 
 export const matchesGetParams = {
@@ -16,14 +15,5 @@ export const matchesGetDoc: ActionDoc = {
 	result: ref("V4Match"),
 	components: V4_MATCH_SCHEMAS,
 	params: { id: "The match's id, e.g. `wc-2022-final-argentina-france`." },
+	examples: { id: "wc-2022-final-argentina-france" },
 };
-
-/** The answer for an id no match has: a 404 in the API's error shape. */
-export function matchNotFound(matchId: string): Errors.MoleculerClientError {
-	return new Errors.MoleculerClientError(
-		`No match has the id '${matchId}'. Ids are listed by /api/v2/results.`,
-		404,
-		"MATCH_NOT_FOUND",
-		{ id: matchId },
-	);
-}

@@ -81,4 +81,5 @@ export const scorersListDoc: ActionDoc = {
 		competition: "A competition code, e.g. `WC`, `PL`.",
 		season: "The year the season starts in, e.g. `2022`; without it, every season that records scorers.",
 	},
+	examples: { competition: "WC" },
 };

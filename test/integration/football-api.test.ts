@@ -1,6 +1,6 @@
 // The football API a client of football-data.org expects, on the bundled data, through HTTP:
 // one embedded node (memory store), and every answer checked against the raw files read here.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../tools/servers";
 import { eventually, getJson, type NodeProcess, startEmbedded } from "../support/cluster";
@@ -14,8 +14,10 @@ interface RawGoal {
 	owngoal?: boolean;
 }
 interface RawMatch {
+	date: string;
 	team1: string;
 	team2: string;
+	score?: { ft?: [number, number]; et?: [number, number]; p?: [number, number] };
 	goals1?: RawGoal[];
 	goals2?: RawGoal[];
 }
@@ -255,5 +257,123 @@ describe("one match by its id, in v4's shape", () => {
 		);
 		expect(malformed.status).toBe(422);
 		expect(malformed.body.error.message).toMatch(/id/);
+	});
+});
+
+describe("head-to-head", () => {
+	interface Record {
+		name: string;
+		wins: number;
+		draws: number;
+		losses: number;
+		goals: number;
+	}
+	interface Head2Head {
+		resultSet: { count: number };
+		aggregates: {
+			numberOfMatches: number;
+			totalGoals: number;
+			homeTeam: Record;
+			awayTeam: Record;
+		};
+		matches: Array<{ id: string; utcDate: string }>;
+	}
+
+	/** Every match of every bundled file, read plainly. */
+	function everyRawMatch(): RawMatch[] {
+		const root = join(REPO_ROOT, "data", "openfootball");
+		const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+			path => path.endsWith(".json") && !/squads|teams|groups/.test(path),
+		);
+		return files.flatMap(path => rawMatches(path));
+	}
+
+	/** The meetings of two teams (by their names in the files), counted here: in-play goals, the shoot-out decides. */
+	function countedMeetings(
+		a: string,
+		b: string,
+	): { matches: number; goals: number; records: Map<string, Record> } {
+		const records = new Map(
+			[a, b].map(name => [name, { name, wins: 0, draws: 0, losses: 0, goals: 0 }]),
+		);
+		let matches = 0;
+		let goals = 0;
+		for (const match of everyRawMatch()) {
+			if (!match.score?.ft || new Set([match.team1, match.team2, a, b]).size !== 2) continue;
+			if (match.team1 === match.team2) continue;
+			matches++;
+			const inPlay = match.score.et ?? match.score.ft;
+			const decider = match.score.p ?? inPlay;
+			[match.team1, match.team2].forEach((team, side) => {
+				const record = records.get(team)!;
+				record.goals += inPlay[side];
+				goals += inPlay[side];
+				const [mine, theirs] = side === 0 ? decider : [decider[1], decider[0]];
+				if (mine > theirs) record.wins++;
+				else if (mine < theirs) record.losses++;
+				else record.draws++;
+			});
+		}
+		return { matches, goals, records };
+	}
+
+	async function head2head(url: string): Promise<Head2Head> {
+		return eventually(
+			async () => {
+				const reply = await getJson<Head2Head>(url);
+				return reply.status === 200 ? reply.body : undefined;
+			},
+			60_000,
+			url,
+		);
+	}
+
+	test.each([
+		["argentina,france", "Argentina", "France"],
+		["liverpool-fc,manchester-city-fc", "Liverpool FC", "Manchester City FC"],
+	])(
+		"any two teams (%s): the meetings and their aggregates, as the files count them",
+		async (teams, a, b) => {
+			const answer = await head2head(`${baseUrl}/v1/head2head?teams=${teams}`);
+			const counted = countedMeetings(a, b);
+			expect(counted.matches).toBeGreaterThan(0);
+			expect(answer.aggregates).toEqual({
+				numberOfMatches: counted.matches,
+				totalGoals: counted.goals,
+				homeTeam: { id: teams.split(",")[0], ...counted.records.get(a) },
+				awayTeam: { id: teams.split(",")[1], ...counted.records.get(b) },
+			});
+			expect(answer.resultSet.count).toBe(counted.matches);
+			const days = answer.matches.map(match => match.utcDate);
+			expect(days).toEqual([...days].sort().reverse());
+		},
+	);
+
+	test("a match's head-to-head counts its teams' meetings up to it, and agrees with the teams' route", async () => {
+		const final = "wc-2022-final-argentina-france";
+		const ofMatch = await head2head(`${baseUrl}/v2/matches/${final}/head2head`);
+		const ofTeams = await head2head(`${baseUrl}/v1/head2head?teams=argentina,france`);
+		expect(ofMatch.matches.map(match => match.id)).toContain(final);
+		expect(ofMatch.aggregates).toEqual(ofTeams.aggregates);
+		// The shoot-out's winner wins the meeting; its kicks are not goals.
+		expect(ofMatch.aggregates.homeTeam).toMatchObject({ wins: 1, losses: 0, goals: 3 });
+	});
+
+	test("an unknown team or match is a 404, the same team twice a 422", async () => {
+		const unknownTeam = await getJson<{ error: { type: string } }>(
+			`${baseUrl}/v1/head2head?teams=argentina,atlantis`,
+		);
+		expect(unknownTeam.status).toBe(404);
+		expect(unknownTeam.body.error.type).toBe("TEAM_NOT_FOUND");
+		const unknownMatch = await getJson<{ error: { type: string } }>(
+			`${baseUrl}/v2/matches/no-such-match/head2head`,
+		);
+		expect(unknownMatch.status).toBe(404);
+		expect(unknownMatch.body.error.type).toBe("MATCH_NOT_FOUND");
+		const same = await getJson<{ error: { message: string } }>(
+			`${baseUrl}/v1/head2head?teams=france,france`,
+		);
+		expect(same.status).toBe(422);
+		expect(same.body.error.message).toMatch(/differ/);
 	});
 });

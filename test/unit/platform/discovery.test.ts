@@ -13,12 +13,14 @@ describe("discoverServices", () => {
 		expect(names(all)).toEqual([
 			"api",
 			"v1.competitions",
+			"v1.head2head",
 			"v1.players",
 			"v1.results",
 			"v1.scorers",
 			"v1.standings",
 			"v1.sync",
 			"v1.teams",
+			"v2.head2head",
 			"v2.matches",
 			"v2.results",
 		]);
@@ -94,6 +96,8 @@ describe("the topology", () => {
 			{ name: "api", services: "api", replicas: 1 },
 			{ name: "sync", services: "v1.sync", replicas: 1 },
 			{ name: "competitions", services: "v1.competitions", replicas: 1 },
+			{ name: "head2head-v1", services: "v1.head2head", replicas: 1 },
+			{ name: "head2head-v2", services: "v2.head2head", replicas: 1 },
 			{ name: "matches", services: "v2.matches", replicas: 1 },
 			{ name: "players", services: "v1.players", replicas: 2 },
 			{ name: "results-v1", services: "v1.results", replicas: 2 },

@@ -107,12 +107,14 @@ describe("buildOpenApi", () => {
 			ROUTES.map(route => `${route.method} ${route.path} → ${route.action}`).sort(),
 		).toEqual([
 			"GET /v1/competitions → v1.competitions.list",
+			"GET /v1/head2head → v1.head2head.get",
 			"GET /v1/players → v1.players.list",
 			"GET /v1/results → v1.results.list",
 			"GET /v1/scorers → v1.scorers.list",
 			"GET /v1/standings → v1.standings.list",
 			"GET /v1/teams → v1.teams.list",
 			"GET /v2/matches/:id → v2.matches.get",
+			"GET /v2/matches/:id/head2head → v2.head2head.get",
 			"GET /v2/results → v2.results.list",
 		]);
 	});
@@ -189,13 +191,25 @@ describe("buildOpenApi", () => {
 			type: "integer",
 			maximum: 100,
 		});
-		// Without `optional` or a default: a scorers list is of one competition; a path's parameter.
+		// Without `optional` or a default: a scorers list's competition, head-to-head's teams, a path's parameter.
 		const required = Object.entries(doc.paths).flatMap(([path, item]) =>
 			((item.get?.parameters as Json[] | undefined) ?? [])
 				.filter(p => p.required)
 				.map(p => `${path} ${String(p.name)}`),
 		);
-		expect(required.sort()).toEqual(["/api/v1/scorers competition", "/api/v2/matches/{id} id"]);
+		// What a request cannot do without carries the service's example.
+		expect(param(doc, "/api/v2/matches/{id}", "id")).toMatchObject({
+			in: "path",
+			required: true,
+			example: "wc-2022-final-argentina-france",
+		});
+		expect(param(doc, "/api/v1/scorers", "competition").example).toBe("WC");
+		expect(required.sort()).toEqual([
+			"/api/v1/head2head teams",
+			"/api/v1/scorers competition",
+			"/api/v2/matches/{id} id",
+			"/api/v2/matches/{id}/head2head id",
+		]);
 	});
 
 	test("when a param has neither optional nor default, then it is required; a shorthand rule is read too", () => {
