@@ -36,8 +36,8 @@ import { PROJECTION as RESULTS_SERVICE } from "../services/results/results.v1.se
 import { MATCHES_V2 } from "../services/results/results.v2.projection";
 import { listResultsV2 } from "../services/results/results.v2.query";
 import { PROJECTION as RESULTS_V2_SERVICE } from "../services/results/results.v2.service";
-import { STANDINGS } from "../services/standings/standings.projection";
-import { standingsPageRequest } from "../services/standings/standings.query";
+import { MATCHES as STANDING_MATCHES, STANDINGS } from "../services/standings/standings.projection";
+import { standingsPage } from "../services/standings/standings.query";
 import { PROJECTION as STANDINGS_SERVICE } from "../services/standings/standings.v1.service";
 import { TEAMS } from "../services/teams/teams.projection";
 import { teamsPageRequest } from "../services/teams/teams.query";
@@ -135,7 +135,11 @@ function routes(areas: Record<AreaName, Area>): Record<string, Route> {
 			listResultsV2(areas.results_v2.collection(MATCHES_V2), p),
 		),
 		"/api/v1/standings": route(standingsListParams, p =>
-			listPage(areas.standings.collection(STANDINGS), standingsPageRequest(p)),
+			standingsPage(
+				areas.standings.collection(STANDINGS),
+				areas.standings.collection(STANDING_MATCHES),
+				p,
+			),
 		),
 	};
 }

@@ -42,6 +42,8 @@ export type TableMatch = Pick<
 	| "homeTeam"
 	| "awayTeam"
 > & {
+	/** Absent on views stored before tables could be asked as of a matchday. */
+	matchday?: number | null;
 	score: Pick<Score, "fullTime">;
 };
 
@@ -128,8 +130,26 @@ function addResult(tally: Tally, scored: number, conceded: number): void {
 	tally.outcomes.push(outcome);
 }
 
+/** football-data.org's table types: every match, or only each team's home or away matches. */
+export const TABLE_TYPES = ["TOTAL", "HOME", "AWAY"] as const;
+export type TableType = (typeof TABLE_TYPES)[number];
+
+/** Which table of a set of matches: its type, and as it stood after which matchday. */
+export interface TableView {
+	type?: TableType;
+	/** Counts only matches of this matchday or before (a match played late still counts for its own). */
+	upToMatchday?: number;
+}
+
+/** Whether a match counts in this view of the table (it always lists its teams). */
+function countsUpTo(match: TableMatch, view: TableView): boolean {
+	if (view.upToMatchday === undefined) return true;
+	return typeof match.matchday === "number" && match.matchday <= view.upToMatchday;
+}
+
 /** Counts matches into one tally per team; matches are read in kick-off order, so outcomes are too. */
-function tallies(matches: TableMatch[]): Tally[] {
+function tallies(matches: TableMatch[], view: TableView = {}): Tally[] {
+	const type = view.type ?? "TOTAL";
 	const byTeam = new Map<string, Tally>();
 	const tallyOf = (team: TeamRef): Tally => {
 		const tally = byTeam.get(team.id) ?? emptyTally(team);
@@ -141,13 +161,13 @@ function tallies(matches: TableMatch[]): Tally[] {
 	for (const match of [...matches].sort(byKickOff)) {
 		const home = tallyOf(match.homeTeam);
 		const away = tallyOf(match.awayTeam);
-		if (!hasResult(match)) continue;
+		if (!hasResult(match) || !countsUpTo(match, view)) continue;
 		const { home: homeGoals, away: awayGoals } = match.score.fullTime as {
 			home: number;
 			away: number;
 		};
-		addResult(home, homeGoals, awayGoals);
-		addResult(away, awayGoals, homeGoals);
+		if (type !== "AWAY") addResult(home, homeGoals, awayGoals);
+		if (type !== "HOME") addResult(away, awayGoals, homeGoals);
 	}
 	return [...byTeam.values()];
 }
@@ -180,8 +200,8 @@ function compareRows(a: Omit<TableRow, "position">, b: Omit<TableRow, "position"
 }
 
 /** The table of the given matches, all of one table (see `tableKeyOf`), in order, positions from 1. */
-export function computeTable(matches: TableMatch[]): TableRow[] {
-	return tallies(matches)
+export function computeTable(matches: TableMatch[], view: TableView = {}): TableRow[] {
+	return tallies(matches, view)
 		.map(rowOf)
 		.sort(compareRows)
 		.map((row, i) => ({ position: i + 1, ...row }));

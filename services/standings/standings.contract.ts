@@ -1,5 +1,6 @@
 // v1.standings.list's contract: its params schema and its documented answer, a page of league
 // tables (one per competition season, or per group of a cup).
+import { TABLE_TYPES } from "../../domain/standings";
 import {
 	type ActionDoc,
 	arrayOf,
@@ -22,6 +23,8 @@ export const standingsListParams = {
 	competition: code,
 	season: year,
 	group: upperSnake,
+	type: { type: "enum", values: TABLE_TYPES, default: "TOTAL", optional: true },
+	matchday: { type: "number", integer: true, min: 1, max: 100, convert: true, optional: true },
 	...paging,
 } as const;
 
@@ -41,6 +44,12 @@ export const standingsListDoc: ActionDoc = {
 					"The stage the table is of: `REGULAR_SEASON`, `LEAGUE_STAGE` or `GROUP_STAGE`.",
 			},
 			group: { ...nullableStr, description: "The group, e.g. `GROUP_A`; null for a league." },
+			type: {
+				type: "string",
+				enum: [...TABLE_TYPES],
+				description:
+					"`TOTAL`: every match; `HOME`, `AWAY`: each team's home or away matches only.",
+			},
 			table: {
 				...arrayOf("TableRow"),
 				description:
@@ -71,5 +80,8 @@ export const standingsListDoc: ActionDoc = {
 		competition: "A competition code, e.g. `PL`, `WC`.",
 		season: "The year the season starts in, e.g. `2024`.",
 		group: "The group, e.g. `GROUP_A`.",
+		type: "`TOTAL` (every match), `HOME` or `AWAY` (each team's home or away matches only).",
+		matchday:
+			"The table as it stood after this matchday: only matches of this matchday or before count (a match played late counts for its own matchday).",
 	},
 };

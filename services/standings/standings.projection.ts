@@ -22,6 +22,7 @@ export function matchView(match: Match): Record<string, unknown> {
 		group: match.group,
 		status: match.status,
 		utcDate: match.utcDate,
+		matchday: match.matchday,
 		homeTeam: match.homeTeam,
 		awayTeam: match.awayTeam,
 		score: { fullTime: match.score.fullTime },

@@ -1,7 +1,9 @@
 // Turns `v1.standings.list` params into a page request on the standings projection.
 import type { StandingsListParams } from "./standings.contract";
-import type { Query } from "../../storage/collections";
-import type { PageRequest } from "../../mixins/listing";
+import type { ListResult } from "../../contracts";
+import { computeTable, type Standing, tableKeyOf, type TableMatch } from "../../domain/standings";
+import type { DocumentCollection, Query } from "../../storage/collections";
+import { listPage, type PageRequest } from "../../mixins/listing";
 
 export function standingsPageRequest(params: StandingsListParams): PageRequest {
 	const query: Query = {};
@@ -19,4 +21,32 @@ export function standingsPageRequest(params: StandingsListParams): PageRequest {
 		page: params.page,
 		pageSize: params.pageSize,
 	};
+}
+
+/** A row of the answer: the table, and which type of table it is. */
+export type ShownStanding = Standing & { type: StandingsListParams["type"] };
+
+/**
+ * A page of tables. The total tables are stored; a home or away table, or one as of a
+ * matchday, is computed from the table's stored matches when asked.
+ */
+export async function standingsPage(
+	standings: DocumentCollection,
+	matches: DocumentCollection,
+	params: StandingsListParams,
+): Promise<ListResult<ShownStanding>> {
+	const page = await listPage<Standing>(standings, standingsPageRequest(params));
+	const asStored = params.type === "TOTAL" && params.matchday === undefined;
+	const rows = await Promise.all(
+		page.rows.map(async standing => {
+			if (asStored) return { ...standing, type: params.type };
+			const members = await matches.find({ _table: tableKeyOf(standing), _deleted: false });
+			const table = computeTable(members as unknown as TableMatch[], {
+				type: params.type,
+				upToMatchday: params.matchday,
+			});
+			return { ...standing, type: params.type, table };
+		}),
+	);
+	return { ...page, rows };
 }

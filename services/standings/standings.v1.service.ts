@@ -6,8 +6,7 @@ import {
 	standingsListParams,
 	type StandingsListParams,
 } from "./standings.contract";
-import type { Standing } from "../../domain/standings";
-import { LIST_CACHE, listPage } from "../../mixins/listing";
+import { LIST_CACHE } from "../../mixins/listing";
 import {
 	ProjectionMixin,
 	type ProjectionMethods,
@@ -19,7 +18,7 @@ import {
 	MATCHES,
 	STANDINGS,
 } from "./standings.projection";
-import { standingsPageRequest } from "./standings.query";
+import { type ShownStanding, standingsPage } from "./standings.query";
 
 /** What this service keeps of the master data, and how (the benchmark's monolith reuses it). */
 export const PROJECTION: ProjectionOptions = {
@@ -46,10 +45,11 @@ const StandingsService: ServiceSchema<Record<string, never>, ProjectionMethods> 
 			openapi: standingsListDoc,
 			params: standingsListParams,
 			cache: LIST_CACHE,
-			handler(ctx: Context<StandingsListParams>): Promise<ListResult<Standing>> {
-				return listPage<Standing>(
+			handler(ctx: Context<StandingsListParams>): Promise<ListResult<ShownStanding>> {
+				return standingsPage(
 					this.collection(STANDINGS),
-					standingsPageRequest(ctx.params),
+					this.collection(MATCHES),
+					ctx.params,
 				);
 			},
 		},

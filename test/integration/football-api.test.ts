@@ -377,3 +377,118 @@ describe("head-to-head", () => {
 		expect(same.body.error.message).toMatch(/differ/);
 	});
 });
+
+describe("tables people ask for", () => {
+	interface Row {
+		position: number;
+		team: { name: string };
+		playedGames: number;
+		won: number;
+		draw: number;
+		lost: number;
+		points: number;
+		goalsFor: number;
+		goalsAgainst: number;
+	}
+	interface StandingsPage {
+		rows: Array<{ type: string; table: Row[] }>;
+	}
+	type RoundMatch = RawMatch & { round: string };
+
+	/** The 2024/25 Premier League table written out here from the raw file: home, away or total, up to a matchday. */
+	function plainTable(
+		venue: "TOTAL" | "HOME" | "AWAY",
+		upToMatchday = 38,
+	): Omit<Row, "position">[] {
+		const rows = new Map<string, Omit<Row, "position">>();
+		const row = (name: string) =>
+			rows.get(name) ??
+			rows
+				.set(name, {
+					team: { name },
+					playedGames: 0,
+					won: 0,
+					draw: 0,
+					lost: 0,
+					points: 0,
+					goalsFor: 0,
+					goalsAgainst: 0,
+				})
+				.get(name)!;
+		const count = (name: string, scored: number, conceded: number) => {
+			const r = row(name);
+			r.playedGames++;
+			r.goalsFor += scored;
+			r.goalsAgainst += conceded;
+			if (scored > conceded) r.won++;
+			else if (scored === conceded) r.draw++;
+			else r.lost++;
+			r.points = r.won * 3 + r.draw;
+		};
+		for (const match of rawMatches("football/2024-25/en.1.json") as RoundMatch[]) {
+			row(match.team1);
+			row(match.team2);
+			const ft = match.score?.ft;
+			if (!ft || Number(match.round.replace("Matchday ", "")) > upToMatchday) continue;
+			if (venue !== "AWAY") count(match.team1, ft[0], ft[1]);
+			if (venue !== "HOME") count(match.team2, ft[1], ft[0]);
+		}
+		return [...rows.values()].sort(
+			(a, b) =>
+				b.points - a.points ||
+				b.goalsFor - b.goalsAgainst - (a.goalsFor - a.goalsAgainst) ||
+				b.goalsFor - a.goalsFor ||
+				a.team.name.localeCompare(b.team.name, "en"),
+		);
+	}
+
+	async function table(query: string): Promise<{ type: string; table: Row[] }> {
+		const page = await eventually(
+			async () => {
+				const reply = await getJson<StandingsPage>(
+					`${baseUrl}/v1/standings?competition=PL&season=2024&${query}`,
+				);
+				return reply.status === 200 && reply.body.rows.length === 1
+					? reply.body
+					: undefined;
+			},
+			60_000,
+			`the table for ${query}`,
+		);
+		return page.rows[0];
+	}
+
+	const shown = (rows: Row[]) => rows.map(({ position: _, ...rest }) => rest);
+	/** A plain row as a matcher: the served row has more (form, goal difference, team id and TLA). */
+	const like = (row: Omit<Row, "position">) =>
+		expect.objectContaining({ ...row, team: expect.objectContaining(row.team) });
+
+	test.each([
+		["type=HOME", "HOME", plainTable("HOME")],
+		["type=AWAY", "AWAY", plainTable("AWAY")],
+		["matchday=19", "TOTAL", plainTable("TOTAL", 19)],
+		["type=HOME&matchday=10", "HOME", plainTable("HOME", 10)],
+	])(
+		"the 2024/25 Premier League table for %s equals the one counted from the raw file",
+		async (query, type, expected) => {
+			const answer = await table(query);
+			expect(answer.type).toBe(type);
+			expect(shown(answer.table)).toEqual(expected.map(like));
+			expect(answer.table.map(row => row.position)).toEqual(expected.map((_, i) => i + 1));
+		},
+	);
+
+	test("the total table is the stored one, and a bad type or matchday is a 422 that names it", async () => {
+		const total = await table("type=TOTAL");
+		expect(total.type).toBe("TOTAL");
+		expect(total.table[0]).toMatchObject({ team: { name: "Liverpool FC" }, points: 84 });
+		expect(shown(total.table)).toEqual(plainTable("TOTAL").map(like));
+		for (const bad of ["type=NEUTRAL", "matchday=0", "matchday=nineteen"]) {
+			const reply = await getJson<{ error: { message: string } }>(
+				`${baseUrl}/v1/standings?${bad}`,
+			);
+			expect({ bad, status: reply.status }).toEqual({ bad, status: 422 });
+			expect(reply.body.error.message).toMatch(bad.split("=")[0]);
+		}
+	});
+});

@@ -408,7 +408,15 @@ describe("buildOpenApi", () => {
 			{ ref: okSchema("/api/v2/results"), values: [v2, { ...v2, matches: [], next: null }] },
 			{
 				ref: okSchema("/api/v1/standings"),
-				values: [page([...computeStandings(data.matches).values()])],
+				// As the service answers them: each table with its type.
+				values: [
+					page(
+						[...computeStandings(data.matches).values()].map(s => ({
+							...s,
+							type: "TOTAL",
+						})),
+					),
+				],
 			},
 			{ ref: errorSchema("ValidationError"), values: [toHttpError(validation).body] },
 			{
