@@ -64,6 +64,16 @@ export const resultsListV2Params = {
 		pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$",
 		optional: true,
 	},
+	/** With `team`: only its home (`HOME`) or away (`AWAY`) matches. */
+	venue: { type: "enum", values: ["HOME", "AWAY"], optional: true },
+	/** Comma-separated match ids: several matches at once (at most 100). */
+	ids: {
+		type: "string",
+		max: 4000,
+		trim: true,
+		pattern: "^[a-z0-9-]+(,[a-z0-9-]+)*$",
+		optional: true,
+	},
 	// A page of v2 is as big as a page of v1 may be.
 	limit: paging.pageSize,
 	/** The `next` of the previous page. */
@@ -148,6 +158,8 @@ export const resultsListV2Doc: ActionDoc = {
 	params: {
 		...FILTER_NOTES,
 		competitions: "Several competition codes, comma-separated, e.g. `PL,CL`.",
+		venue: "With `team`: only its home (`HOME`) or away (`AWAY`) matches.",
+		ids: "Several match ids, comma-separated (at most 100), e.g. `wc-2022-final-argentina-france`.",
 		limit: "Matches per page.",
 		cursor: "The `next` of the previous page.",
 	},

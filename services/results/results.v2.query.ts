@@ -16,9 +16,39 @@ export const V2_SORT: Sort = [
 	["_id", 1],
 ];
 
+/** At most this many ids in one `ids`. */
+export const MAX_IDS = 100;
+
+function invalid(field: string, message: string, actual: unknown): Errors.ValidationError {
+	return new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", [
+		{ type: field, field, message, actual },
+	]);
+}
+
+/** `venue` narrows `team` to one side; `ids` picks matches by id. */
+function venueAndIds(params: ResultsListV2Params, query: Query): void {
+	if (params.venue) {
+		if (!params.team)
+			throw invalid(
+				"venue",
+				"The 'venue' field needs 'team': whose home or away matches.",
+				params.venue,
+			);
+		delete query._teams;
+		query[params.venue === "HOME" ? "homeTeam.id" : "awayTeam.id"] = params.team;
+	}
+	if (params.ids) {
+		const ids = [...new Set(params.ids.split(","))];
+		if (ids.length > MAX_IDS)
+			throw invalid("ids", `The 'ids' field names at most ${MAX_IDS} matches.`, ids.length);
+		query._id = { $in: ids };
+	}
+}
+
 /** The filters alone (what the resultSet summarises). */
 export function v2Filter(params: ResultsListV2Params): Query {
 	const query = matchFilter(params, "season.year");
+	venueAndIds(params, query);
 	const codes = [params.competition, ...(params.competitions?.split(",") ?? [])].filter(
 		(c): c is string => Boolean(c),
 	);
@@ -67,6 +97,8 @@ export function echoFilters(params: ResultsListV2Params): Record<string, string 
 		"matchday",
 		"stage",
 		"group",
+		"venue",
+		"ids",
 	] as const) {
 		const value = params[key];
 		if (value !== undefined) echo[key] = value;

@@ -492,3 +492,55 @@ describe("tables people ask for", () => {
 		}
 	});
 });
+
+describe("results by venue and by id", () => {
+	interface V2Page {
+		resultSet: { count: number };
+		matches: Array<{ id: string; homeTeam: { id: string }; awayTeam: { id: string } }>;
+	}
+	const results = (query: string) => getJson<V2Page>(`${baseUrl}/v2/results?${query}`);
+
+	test("venue=HOME and venue=AWAY with a team: its home or away matches, as many as the file has", async () => {
+		const raw = rawMatches("football/2024-25/en.1.json");
+		for (const [venue, side] of [
+			["HOME", "team1"],
+			["AWAY", "team2"],
+		] as const) {
+			const reply = await results(
+				`competition=PL&season=2024&team=liverpool-fc&venue=${venue}&limit=100`,
+			);
+			expect(reply.status).toBe(200);
+			const expected = raw.filter(match => match[side] === "Liverpool FC").length;
+			expect(expected).toBe(19);
+			expect(reply.body.resultSet.count).toBe(expected);
+			const own = venue === "HOME" ? "homeTeam" : "awayTeam";
+			expect(reply.body.matches.every(match => match[own].id === "liverpool-fc")).toBe(true);
+			expect(reply.body.matches).toHaveLength(expected);
+		}
+		const alone = await getJson<{ error: { message: string } }>(
+			`${baseUrl}/v2/results?venue=HOME`,
+		);
+		expect(alone.status).toBe(422);
+		expect(alone.body.error.message).toMatch(/venue.*team/);
+	});
+
+	test("ids= answers exactly those matches, and refuses what is not a list of ids", async () => {
+		const ids = ["wc-2022-final-argentina-france", "no-such-match"];
+		const final = await results(`ids=${ids.join(",")}`);
+		expect(final.status).toBe(200);
+		expect(final.body.matches.map(match => match.id)).toEqual([ids[0]]);
+		const liverpool = await results("competition=PL&season=2024&team=liverpool-fc&limit=3");
+		const some = liverpool.body.matches.map(match => match.id);
+		const picked = await results(`ids=${some.join(",")}`);
+		expect(picked.body.matches.map(match => match.id).sort()).toEqual([...some].sort());
+		const bad = await getJson<{ error: { message: string } }>(`${baseUrl}/v2/results?ids=a;b`);
+		expect(bad.status).toBe(422);
+		expect(bad.body.error.message).toMatch(/ids/);
+		const tooMany = Array.from({ length: 101 }, (_, i) => `m${i}`).join(",");
+		const many = await getJson<{ error: { message: string } }>(
+			`${baseUrl}/v2/results?ids=${tooMany}`,
+		);
+		expect(many.status).toBe(422);
+		expect(many.body.error.message).toMatch(/at most 100/);
+	});
+});
