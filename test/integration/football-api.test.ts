@@ -544,3 +544,61 @@ describe("results by venue and by id", () => {
 		expect(many.body.error.message).toMatch(/at most 100/);
 	});
 });
+
+describe("one competition by its code", () => {
+	interface SeasonDetail {
+		id: string;
+		year: number;
+		numberOfMatches: number;
+		playedMatches: number;
+		currentMatchday: number | null;
+	}
+	interface CompetitionDetail {
+		code: string;
+		name: string;
+		seasons: SeasonDetail[];
+	}
+
+	/** A season counted from its raw file: matches, played ones, and the last matchday with a played match. */
+	function countedSeason(path: string): Omit<SeasonDetail, "id" | "year"> {
+		const matches = rawMatches(path) as Array<RawMatch & { round: string }>;
+		const played = matches.filter(match => match.score?.ft);
+		const matchdays = played.map(match => Number(match.round.replace("Matchday ", "")));
+		return {
+			numberOfMatches: matches.length,
+			playedMatches: played.length,
+			currentMatchday: Math.max(...matchdays),
+		};
+	}
+
+	test("the Premier League and its two seasons, newest first, as their files count them", async () => {
+		const reply = await eventually(
+			async () => {
+				const answer = await getJson<CompetitionDetail>(`${baseUrl}/v1/competitions/pl`);
+				return answer.status === 200 ? answer.body : undefined;
+			},
+			60_000,
+			"the Premier League",
+		);
+		expect(reply).toMatchObject({
+			code: "PL",
+			name: expect.stringContaining("Premier League"),
+		});
+		expect(reply.seasons.map(season => season.id)).toEqual(["PL-2025", "PL-2024"]);
+		expect(reply.seasons[0]).toMatchObject(countedSeason("football/2025-26/en.1.json"));
+		expect(reply.seasons[1]).toMatchObject({
+			...countedSeason("football/2024-25/en.1.json"),
+			numberOfMatches: 380,
+			currentMatchday: 38,
+		});
+	});
+
+	test("an unknown code is a 404 in the API's error shape", async () => {
+		const reply = await getJson<{ error: { type: string; message: string } }>(
+			`${baseUrl}/v1/competitions/XYZ`,
+		);
+		expect(reply.status).toBe(404);
+		expect(reply.body.error).toMatchObject({ type: "COMPETITION_NOT_FOUND" });
+		expect(reply.body.error.message).toContain("XYZ");
+	});
+});

@@ -12,6 +12,7 @@ describe("discoverServices", () => {
 	test("finds every service version under services/ by its file name, each once", () => {
 		expect(names(all)).toEqual([
 			"api",
+			"v1.competition",
 			"v1.competitions",
 			"v1.head2head",
 			"v1.players",
@@ -82,7 +83,7 @@ describe("selectServices (SERVICES)", () => {
 
 	test("an unknown name is refused with the list of known ones", () => {
 		expect(() => selectServices(all, ["scores"])).toThrow(
-			'Unknown service "scores" in SERVICES; known: api, v1.competitions',
+			`Unknown service "scores" in SERVICES; known: ${names(all).join(", ")}`,
 		);
 	});
 });
@@ -95,6 +96,7 @@ describe("the topology", () => {
 		expect(groups).toEqual([
 			{ name: "api", services: "api", replicas: 1 },
 			{ name: "sync", services: "v1.sync", replicas: 1 },
+			{ name: "competition", services: "v1.competition", replicas: 1 },
 			{ name: "competitions", services: "v1.competitions", replicas: 1 },
 			{ name: "head2head-v1", services: "v1.head2head", replicas: 1 },
 			{ name: "head2head-v2", services: "v2.head2head", replicas: 1 },

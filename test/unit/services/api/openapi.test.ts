@@ -107,6 +107,7 @@ describe("buildOpenApi", () => {
 			ROUTES.map(route => `${route.method} ${route.path} → ${route.action}`).sort(),
 		).toEqual([
 			"GET /v1/competitions → v1.competitions.list",
+			"GET /v1/competitions/:code → v1.competition.get",
 			"GET /v1/head2head → v1.head2head.get",
 			"GET /v1/players → v1.players.list",
 			"GET /v1/results → v1.results.list",
@@ -205,6 +206,7 @@ describe("buildOpenApi", () => {
 		});
 		expect(param(doc, "/api/v1/scorers", "competition").example).toBe("WC");
 		expect(required.sort()).toEqual([
+			"/api/v1/competitions/{code} code",
 			"/api/v1/head2head teams",
 			"/api/v1/scorers competition",
 			"/api/v2/matches/{id} id",
