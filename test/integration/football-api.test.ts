@@ -602,3 +602,55 @@ describe("one competition by its code", () => {
 		expect(reply.body.error.message).toContain("XYZ");
 	});
 });
+
+describe("one team by its id", () => {
+	interface TeamDetail {
+		id: string;
+		name: string;
+		seasons: Array<{ season: number; competitions: string[] }>;
+		squad: Array<{ name: string; shirtNumber: number | null }>;
+	}
+	const team = (id: string) => getJson<TeamDetail>(`${baseUrl}/v1/teams/${id}`);
+
+	test("Argentina: the squad the file lists, by shirt number, and its World Cups by season", async () => {
+		const reply = await eventually(
+			async () => {
+				const answer = await team("argentina");
+				return answer.status === 200 && answer.body.squad.length > 0
+					? answer.body
+					: undefined;
+			},
+			60_000,
+			"Argentina",
+		);
+		const squads = JSON.parse(
+			readFileSync(
+				join(REPO_ROOT, "data", "openfootball", "worldcup", "2026", "worldcup.squads.json"),
+				"utf8",
+			),
+		) as Array<{ name: string; players: Array<{ name: string; number: number }> }>;
+		const listed = squads.find(squad => squad.name === "Argentina")!.players;
+		expect(reply.squad.map(p => [p.shirtNumber, p.name])).toEqual(
+			[...listed].sort((a, b) => a.number - b.number).map(p => [p.number, p.name]),
+		);
+		expect(reply.seasons).toEqual([
+			{ season: 2026, competitions: ["WC"] },
+			{ season: 2022, competitions: ["WC"] },
+		]);
+	});
+
+	test("a club has its seasons and no squad; an unknown id is a 404", async () => {
+		const liverpool = await team("liverpool-fc");
+		expect(liverpool.status).toBe(200);
+		expect(liverpool.body.squad).toEqual([]);
+		expect(liverpool.body.seasons).toEqual([
+			{ season: 2025, competitions: ["PL"] },
+			{ season: 2024, competitions: ["CL", "PL"] },
+		]);
+		const unknown = await getJson<{ error: { type: string } }>(
+			`${baseUrl}/v1/teams/atlantis-fc`,
+		);
+		expect(unknown.status).toBe(404);
+		expect(unknown.body.error.type).toBe("TEAM_NOT_FOUND");
+	});
+});

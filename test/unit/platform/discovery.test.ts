@@ -20,6 +20,7 @@ describe("discoverServices", () => {
 			"v1.scorers",
 			"v1.standings",
 			"v1.sync",
+			"v1.team",
 			"v1.teams",
 			"v2.head2head",
 			"v2.matches",
@@ -106,6 +107,7 @@ describe("the topology", () => {
 			{ name: "results-v2", services: "v2.results", replicas: 1 },
 			{ name: "scorers", services: "v1.scorers", replicas: 1 },
 			{ name: "standings", services: "v1.standings", replicas: 1 },
+			{ name: "team", services: "v1.team", replicas: 1 },
 			{ name: "teams", services: "v1.teams", replicas: 1 },
 		]);
 	});

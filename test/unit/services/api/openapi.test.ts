@@ -114,6 +114,7 @@ describe("buildOpenApi", () => {
 			"GET /v1/scorers → v1.scorers.list",
 			"GET /v1/standings → v1.standings.list",
 			"GET /v1/teams → v1.teams.list",
+			"GET /v1/teams/:id → v1.team.get",
 			"GET /v2/matches/:id → v2.matches.get",
 			"GET /v2/matches/:id/head2head → v2.head2head.get",
 			"GET /v2/results → v2.results.list",
@@ -209,6 +210,7 @@ describe("buildOpenApi", () => {
 			"/api/v1/competitions/{code} code",
 			"/api/v1/head2head teams",
 			"/api/v1/scorers competition",
+			"/api/v1/teams/{id} id",
 			"/api/v2/matches/{id} id",
 			"/api/v2/matches/{id}/head2head id",
 		]);
