@@ -240,6 +240,7 @@ describe("the system on separate nodes, real NATS and FerretDB", () => {
 			season: 2024,
 			stage: "REGULAR_SEASON",
 			group: null,
+			type: "TOTAL",
 		});
 		expect(table).toHaveLength(20);
 		expect(table[0]).toMatchObject({
