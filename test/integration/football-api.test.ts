@@ -654,3 +654,69 @@ describe("one team by its id", () => {
 		expect(unknown.body.error.type).toBe("TEAM_NOT_FOUND");
 	});
 });
+
+describe("one person by his id", () => {
+	interface Person {
+		id: string;
+		name: string;
+		team: { id: string };
+		club: { name: string } | null;
+		goals: {
+			total: number;
+			penalties: number;
+			list: Array<{
+				match: { id: string; utcDate: string };
+				minute: number;
+				penalty: boolean;
+			}>;
+		};
+	}
+
+	/** A player's World Cup goals for his team, counted from the raw files by the names they give him. */
+	function countedGoals(team: string, names: string[]): { total: number; penalties: number } {
+		let total = 0;
+		let penalties = 0;
+		for (const year of ["2022", "2026"]) {
+			for (const match of rawMatches(`worldcup/${year}/worldcup.json`)) {
+				const goals =
+					match.team1 === team ? match.goals1 : match.team2 === team ? match.goals2 : [];
+				for (const goal of goals ?? []) {
+					if (goal.owngoal || !names.includes(goal.name)) continue;
+					total++;
+					if (goal.penalty) penalties++;
+				}
+			}
+		}
+		return { total, penalties };
+	}
+
+	test.each([
+		["argentina-lionel-messi", "Argentina", ["Lionel Messi", "Messi"]],
+		["france-kylian-mbappe", "France", ["Kylian Mbappé", "Mbappé"]],
+	])("%s: his team, his club and his goals, as the files name him", async (id, team, names) => {
+		const reply = await eventually(
+			async () => {
+				const answer = await getJson<Person>(`${baseUrl}/v1/persons/${id}`);
+				return answer.status === 200 ? answer.body : undefined;
+			},
+			60_000,
+			id,
+		);
+		expect(reply).toMatchObject({ id, name: names[0], team: { id: team.toLowerCase() } });
+		expect(reply.club).not.toBeNull();
+		const counted = countedGoals(team, names);
+		expect(counted.total).toBeGreaterThan(5);
+		expect({ total: reply.goals.total, penalties: reply.goals.penalties }).toEqual(counted);
+		expect(reply.goals.list).toHaveLength(counted.total);
+		const days = reply.goals.list.map(goal => goal.match.utcDate);
+		expect(days).toEqual([...days].sort().reverse());
+	});
+
+	test("an unknown id is a 404 in the API's error shape", async () => {
+		const reply = await getJson<{ error: { type: string } }>(
+			`${baseUrl}/v1/persons/nobody-at-all`,
+		);
+		expect(reply.status).toBe(404);
+		expect(reply.body.error.type).toBe("PERSON_NOT_FOUND");
+	});
+});

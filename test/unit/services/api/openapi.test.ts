@@ -109,6 +109,7 @@ describe("buildOpenApi", () => {
 			"GET /v1/competitions → v1.competitions.list",
 			"GET /v1/competitions/:code → v1.competition.get",
 			"GET /v1/head2head → v1.head2head.get",
+			"GET /v1/persons/:id → v1.persons.get",
 			"GET /v1/players → v1.players.list",
 			"GET /v1/results → v1.results.list",
 			"GET /v1/scorers → v1.scorers.list",
@@ -209,6 +210,7 @@ describe("buildOpenApi", () => {
 		expect(required.sort()).toEqual([
 			"/api/v1/competitions/{code} code",
 			"/api/v1/head2head teams",
+			"/api/v1/persons/{id} id",
 			"/api/v1/scorers competition",
 			"/api/v1/teams/{id} id",
 			"/api/v2/matches/{id} id",
