@@ -40,6 +40,12 @@ export const id = {
 	pattern: "^[a-z0-9-]+$",
 	optional: true,
 } as const;
+/** The params of a lookup by id (`GET /:id`): the id, and nothing else. */
+export const byIdParams = {
+	$$strict: true,
+	id: { ...id, optional: false },
+} as const;
+
 /** A code such as football-data.org's competition codes (`PL`); the validator upper-cases it first. */
 export const code = {
 	type: "string",

@@ -1,10 +1,13 @@
 // v2.matches.get's contract: one match by its id, in football-data.org v4's shape.
-import { type ActionDoc, type HandlerParams, id, ref, V4_MATCH_SCHEMAS } from "../../contracts";
+import {
+	type ActionDoc,
+	byIdParams,
+	type HandlerParams,
+	ref,
+	V4_MATCH_SCHEMAS,
+} from "../../contracts";
 
-export const matchesGetParams = {
-	$$strict: true,
-	id: { ...id, optional: false },
-} as const;
+export const matchesGetParams = byIdParams;
 
 export type MatchesGetParams = HandlerParams<typeof matchesGetParams>;
 

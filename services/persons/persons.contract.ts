@@ -4,7 +4,7 @@ import {
 	arrayOf,
 	COMPETITION_REF,
 	type HandlerParams,
-	id,
+	byIdParams,
 	int,
 	nullableInt,
 	nullableStr,
@@ -14,10 +14,7 @@ import {
 	TEAM_REF,
 } from "../../contracts";
 
-export const personsGetParams = {
-	$$strict: true,
-	id: { ...id, optional: false },
-} as const;
+export const personsGetParams = byIdParams;
 
 export type PersonsGetParams = HandlerParams<typeof personsGetParams>;
 

@@ -5,7 +5,7 @@ import {
 	type ActionDoc,
 	arrayOf,
 	type HandlerParams,
-	id,
+	byIdParams,
 	int,
 	nullableInt,
 	nullableStr,
@@ -14,10 +14,7 @@ import {
 	str,
 } from "../../contracts";
 
-export const teamGetParams = {
-	$$strict: true,
-	id: { ...id, optional: false },
-} as const;
+export const teamGetParams = byIdParams;
 
 export type TeamGetParams = HandlerParams<typeof teamGetParams>;
 
