@@ -54,6 +54,23 @@ export function totalFromPage(
 	return undefined;
 }
 
+/**
+ * The live view with this `_id` as a client sees it (no bookkeeping, nor the fields named);
+ * null when there is none or it is a tombstone. Read by `_id` alone: the one filter FerretDB
+ * hands its backend.
+ */
+export async function liveViewById<T>(
+	collection: DocumentCollection,
+	id: string,
+	hidden: string[] = [],
+): Promise<T | null> {
+	const stored = await collection.findById(id);
+	if (!stored || stored._deleted === true) return null;
+	const view: Record<string, unknown> = { ...stored };
+	for (const field of [...BOOKKEEPING, ...hidden]) delete view[field];
+	return view as T;
+}
+
 /** A case- and accent-insensitive "contains" condition on a field that holds folded text. */
 export function containsText(text: string): { $regex: RegExp } {
 	return { $regex: new RegExp(escapeRegExp(foldText(text))) };

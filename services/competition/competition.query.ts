@@ -1,7 +1,7 @@
 // One competition with its seasons summed from its matches.
 import { notFound } from "../../contracts";
 import type { Competition, Match, Season } from "../../domain/model";
-import { BOOKKEEPING } from "../../mixins/listing";
+import { liveViewById } from "../../mixins/listing";
 import type { DocumentCollection } from "../../storage/collections";
 
 type SeasonMatch = Pick<Match, "season" | "matchday" | "status">;
@@ -39,12 +39,8 @@ export async function competitionByCode(
 	matches: DocumentCollection,
 	code: string,
 ): Promise<CompetitionDetail> {
-	const stored = await competitions.findById(code);
-	if (!stored || stored._deleted === true)
-		throw notFound("competition", code, "/api/v1/competitions");
-	const shown: Record<string, unknown> = { ...stored };
-	for (const field of BOOKKEEPING) delete shown[field];
-	const competition = shown as unknown as Competition;
+	const competition = await liveViewById<Competition>(competitions, code);
+	if (!competition) throw notFound("competition", code, "/api/v1/competitions");
 	const ofIt = (await matches.find({
 		"competition.code": code,
 		_deleted: false,

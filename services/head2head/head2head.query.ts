@@ -3,6 +3,7 @@ import { notFound } from "../../contracts";
 import { aggregate, meetingsOf } from "../../domain/head2head";
 import type { Match, TeamRef } from "../../domain/model";
 import { toV4Match, type V4Match } from "../../domain/v4-match";
+import { liveViewById } from "../../mixins/listing";
 import type { DocumentCollection } from "../../storage/collections";
 import {
 	type Head2HeadResult,
@@ -63,9 +64,8 @@ export async function head2headOfMatch(
 	matches: DocumentCollection,
 	params: Head2HeadV2Params,
 ): Promise<Head2HeadResult<V4Match>> {
-	const match = (await matches.findById(params.id)) as unknown as
-		(Match & { _deleted?: boolean }) | null;
-	if (!match || match._deleted === true) throw notFound("match", params.id, "/api/v2/results");
+	const match = await liveViewById<Match>(matches, params.id);
+	if (!match) throw notFound("match", params.id, "/api/v2/results");
 	const { homeTeam, awayTeam } = match;
 	const upToIt = (await meetings(matches, homeTeam.id, awayTeam.id)).filter(
 		meeting => meeting.utcDate <= match.utcDate,

@@ -3,7 +3,7 @@
 import { notFound } from "../../contracts";
 import type { Goal, Match, Player } from "../../domain/model";
 import { linkName } from "../../domain/scorers";
-import { BOOKKEEPING } from "../../mixins/listing";
+import { liveViewById } from "../../mixins/listing";
 import type { DocumentCollection } from "../../storage/collections";
 
 type GoalMatch = Pick<
@@ -49,11 +49,8 @@ export async function personById(
 	matches: DocumentCollection,
 	personId: string,
 ): Promise<Person> {
-	const stored = await players.findById(personId);
-	if (!stored || stored._deleted === true) throw notFound("person", personId, "/api/v1/players");
-	const doc: Record<string, unknown> = { ...stored };
-	for (const field of BOOKKEEPING) delete doc[field];
-	const player = doc as unknown as Player;
+	const player = await liveViewById<Player>(players, personId);
+	if (!player) throw notFound("person", personId, "/api/v1/players");
 	const [squad, ofTeam] = await Promise.all([
 		players.find({ "team.id": player.team.id, _deleted: false }),
 		matches.find({ _teams: player.team.id, _deleted: false }),

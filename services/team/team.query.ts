@@ -1,8 +1,8 @@
 // One team with its seasons and squad.
 import { notFound } from "../../contracts";
 import type { CompetitionSeason, Player, Team } from "../../domain/model";
-import { BOOKKEEPING } from "../../mixins/listing";
-import type { DocumentCollection, StoredDoc } from "../../storage/collections";
+import { BOOKKEEPING, liveViewById } from "../../mixins/listing";
+import type { DocumentCollection } from "../../storage/collections";
 
 export type SquadMember = Pick<Player, "id" | "name" | "position" | "shirtNumber" | "dateOfBirth">;
 
@@ -10,12 +10,6 @@ export type TeamDetail = Omit<Team, "competitions"> & {
 	seasons: Array<{ season: number; competitions: string[] }>;
 	squad: SquadMember[];
 };
-
-function shown<T>(stored: StoredDoc, hidden: string[] = []): T {
-	const doc: Record<string, unknown> = { ...stored };
-	for (const field of [...BOOKKEEPING, ...hidden]) delete doc[field];
-	return doc as T;
-}
 
 /** A team's competitions grouped by season, newest first. */
 export function seasonsOf(competitions: readonly CompetitionSeason[]): TeamDetail["seasons"] {
@@ -37,11 +31,12 @@ export async function teamById(
 	players: DocumentCollection,
 	teamId: string,
 ): Promise<TeamDetail> {
-	const stored = await teams.findById(teamId);
-	if (!stored || stored._deleted === true) throw notFound("team", teamId, "/api/v1/teams");
-	const { competitions, ...team } = shown<Team>(stored);
-	const squad = (await players.find({ _team: teamId, _deleted: false })).map(player =>
-		shown<SquadMember>(player, ["_team"]),
-	);
+	const found = await liveViewById<Team>(teams, teamId);
+	if (!found) throw notFound("team", teamId, "/api/v1/teams");
+	const { competitions, ...team } = found;
+	const squad = (await players.find(
+		{ _team: teamId, _deleted: false },
+		{ exclude: [...BOOKKEEPING, "_team"] },
+	)) as unknown as SquadMember[];
 	return { ...team, seasons: seasonsOf(competitions), squad: squad.sort(bySquadOrder) };
 }

@@ -1,6 +1,7 @@
+import type { Change } from "../../../contracts";
 import { type DocumentCollection, NedbDocumentCollection } from "../../../storage/collections";
 import { openMemoryCollection } from "../../../mixins/db.mixin";
-import { listPage, totalFromPage } from "../../../mixins/listing";
+import { listPage, liveViewById, totalFromPage } from "../../../mixins/listing";
 import { viewOf } from "../../../mixins/projection";
 
 describe("totalFromPage", () => {
@@ -93,4 +94,28 @@ test("a page shows clients none of a view's bookkeeping: id, seq, tombstone flag
 		hidden: ["_key"],
 	});
 	expect(page.rows).toEqual([{ n: 1 }]);
+});
+
+describe("liveViewById", () => {
+	test("a live view comes without bookkeeping or the fields named; a tombstone or a missing id is null", async () => {
+		const collection = await openMemoryCollection();
+		const change = {
+			seq: 4,
+			kind: "team",
+			id: "france",
+			deleted: false,
+			doc: { id: "france", name: "France" },
+		} as unknown as Change;
+		const live = viewOf(change, doc => ({ ...(doc as object), _name: "france" }));
+		await collection.put(live);
+		await collection.put(
+			viewOf({ seq: 5, kind: "team", id: "gone", deleted: true }, () => ({})),
+		);
+		expect(await liveViewById(collection, "france", ["_name"])).toEqual({
+			id: "france",
+			name: "France",
+		});
+		expect(await liveViewById(collection, "gone")).toBeNull();
+		expect(await liveViewById(collection, "nowhere")).toBeNull();
+	});
 });
