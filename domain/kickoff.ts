@@ -3,6 +3,9 @@
 
 const EXPLICIT_OFFSET = /^(\d{1,2}):(\d{2})\s*UTC([+-]\d{1,2})(?::?(\d{2}))?$/;
 const LOCAL_TIME = /^(\d{1,2}):(\d{2})$/;
+/** Central European times the 2026 play-off file writes by their names. */
+const NAMED_OFFSET = /^(\d{1,2}):(\d{2})\s*(CET|CEST)$/;
+const NAMED_OFFSET_MINUTES: Record<string, number> = { CET: 60, CEST: 120 };
 
 /**
  * Converts a local kick-off to an ISO-8601 UTC instant.
@@ -23,6 +26,11 @@ export function kickoffToUtc(
 		const sign = offsetHours.startsWith("-") ? -1 : 1;
 		const offset = sign * (Math.abs(Number(offsetHours)) * 60 + Number(offsetMinutes ?? 0));
 		return isoFromLocal(date, Number(hh), Number(mm), offset);
+	}
+	const named = NAMED_OFFSET.exec(time.trim());
+	if (named) {
+		const [, hh, mm, zone] = named;
+		return isoFromLocal(date, Number(hh), Number(mm), NAMED_OFFSET_MINUTES[zone]);
 	}
 	const local = LOCAL_TIME.exec(time.trim());
 	if (!local) throw new Error(`Unreadable kick-off time "${time}"`);

@@ -4,7 +4,14 @@
 export type CompetitionType = "LEAGUE" | "CUP";
 export type TeamType = "CLUB" | "NATIONAL";
 export type Position = "Goalkeeper" | "Defender" | "Midfielder" | "Forward";
-export const MATCH_STATUSES = ["FINISHED", "SCHEDULED", "POSTPONED", "AWARDED"] as const;
+export const MATCH_STATUSES = [
+	"FINISHED",
+	"SCHEDULED",
+	"POSTPONED",
+	"AWARDED",
+	"CANCELLED",
+	"SUSPENDED",
+] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type Winner = "HOME_TEAM" | "AWAY_TEAM" | "DRAW" | null;
 export type Duration = "REGULAR" | "EXTRA_TIME" | "PENALTY_SHOOTOUT";

@@ -7,7 +7,7 @@ import {
 	COUNTRY_BY_CODE,
 	FIFA_CODES,
 	POSITIONS,
-	WORLD_CUP,
+	TOURNAMENTS,
 	type CompetitionInfo,
 } from "./catalog";
 import { kickoffToUtc } from "./kickoff";
@@ -32,13 +32,45 @@ export interface SourceFile {
 	content: unknown;
 }
 
-/** A match as openfootball writes it. */
+/** A match as openfootball writes it (and the data-set generator writes its files). */
 export interface RawMatch {
 	round: string;
 	date: string;
 	time?: string | null;
 	team1: string;
 	team2: string;
+	score?: RawScore;
+	status?: string;
+	goals1?: RawGoal[];
+	goals2?: RawGoal[];
+	group?: string;
+}
+
+/** The variants the whole archive holds besides: older files leave out what their shape says. */
+interface FileMatch extends Omit<RawMatch, "round" | "team1" | "team2" | "score"> {
+	/** Missing in files that list matches under `rounds` (EUROs), and in a few play-offs. */
+	round?: string;
+	/** A phase some club files give apart from the round ("Playoffs - Relegation", "Regular"). */
+	stage?: string;
+	/** A name, or (EURO files) the name and FIFA code. */
+	team1: string | RawTeam;
+	team2: string | RawTeam;
+	/** A bare `[home, away]` full-time score in a few files; null or none when cancelled. */
+	score?: RawScore | number[] | null;
+}
+
+interface RawTeam {
+	name: string;
+	code?: string;
+}
+
+/** A match as the importer reads it: every file's variant brought to one shape. */
+interface SourceMatch {
+	round: string;
+	date: string;
+	time?: string | null;
+	team1: RawTeam;
+	team2: RawTeam;
 	score?: RawScore;
 	status?: string;
 	goals1?: RawGoal[];
@@ -63,21 +95,36 @@ interface RawSquad {
 	players: RawSquadPlayer[];
 }
 
+/** A teams file's entry: `fifa_code` in 2026's list, `code` in 2014's and 2018's `{teams}`. */
 interface RawNationalTeam {
 	name: string;
-	fifa_code: string;
+	fifa_code?: string;
+	code?: string;
 }
 
-/** A file the importer understands: which competition, which season. */
+function nationalTeamsOf(content: unknown): RawNationalTeam[] {
+	if (Array.isArray(content)) return content as RawNationalTeam[];
+	return (content as { teams?: RawNationalTeam[] }).teams ?? [];
+}
+
+/** A file the importer understands: which competition, which season, whose teams. */
 interface SeasonFile {
 	info: CompetitionInfo;
 	season: number;
-	matches: RawMatch[];
+	/** Its teams are national teams (World Cup, EURO), not clubs. */
+	national: boolean;
+	/** The zone of kick-off times written without an offset. */
+	timeZone: string;
+	matches: SourceMatch[];
 }
 
-/** A club competition's season: `football/2024-25/en.1.json` → season 2024, competition `en.1`. */
-export const CLUB_FILE = /^football\/(\d{4})-\d{2}\/([a-z]+\.[a-z0-9]+)\.json$/;
-const WORLD_CUP_FILE = /^worldcup\/(\d{4})\/worldcup\.json$/;
+/**
+ * A club competition's season: `football/2024-25/en.1.json` → season 2024, competition `en.1`;
+ * calendar-year seasons are folders of one year (`football/2025/br.1.json`, `mls.json`).
+ */
+export const CLUB_FILE = /^football\/(\d{4})(?:-\d{2})?\/([a-z]+(?:\.[a-z0-9]+)?)\.json$/;
+/** A tournament's edition: `worldcup/2022/worldcup.json`, `euro/2024/euro.json` (see TOURNAMENTS). */
+const TOURNAMENT_FILE = /^(worldcup|euro)\/(\d{4})\/([a-z_.]+)\.json$/;
 const WORLD_CUP_TEAMS = /^worldcup\/\d{4}\/worldcup\.teams\.json$/;
 const WORLD_CUP_SQUADS = /^worldcup\/\d{4}\/worldcup\.squads\.json$/;
 /** Club squads beside their league's season file: `football/2025-26/en.1.squads.json`. */
@@ -124,9 +171,7 @@ const COLLECTION_OF_KIND = {
  * season file at a time, each batch sorted by id.
  */
 export function* streamOpenFootball(folder: SourceFolder): Generator<MasterBatch> {
-	const seasonPaths = folder.paths.filter(
-		path => CLUB_FILE.test(path) || WORLD_CUP_FILE.test(path),
-	);
+	const seasonPaths = folder.paths.filter(path => seasonOfPath(path) !== undefined);
 	const teams = new TeamRegistry(nationalTeamCodes(folder));
 	const seasons: SeasonSummary[] = [];
 	for (const path of seasonPaths) {
@@ -147,10 +192,7 @@ export function* streamOpenFootball(folder: SourceFolder): Generator<MasterBatch
 	}
 	for (const path of seasonPaths) {
 		for (const file of seasonFileOf({ path, content: folder.read(path) })) {
-			yield {
-				kind: "match",
-				docs: sortById(file.matches.map(raw => normaliseMatch(raw, file, teams))),
-			};
+			yield { kind: "match", docs: sortById(normaliseMatches(file, teams)) };
 		}
 	}
 }
@@ -161,36 +203,77 @@ export function folderOf(files: SourceFile[]): SourceFolder {
 	return { paths: [...byPath.keys()].sort(), read: path => byPath.get(path) };
 }
 
-function seasonFileOf(file: SourceFile): SeasonFile[] {
-	const club = CLUB_FILE.exec(file.path);
+type SeasonOfPath = Omit<SeasonFile, "matches">;
+
+/** The competition season a file holds, by its path; undefined for files of no season. */
+function seasonOfPath(path: string): SeasonOfPath | undefined {
+	const club = CLUB_FILE.exec(path);
 	const info = club ? clubCompetition(club[2]) : undefined;
-	if (club && info) return [{ info, season: Number(club[1]), matches: matchesOf(file) }];
-	const cup = WORLD_CUP_FILE.exec(file.path);
-	if (cup) return [{ info: WORLD_CUP, season: Number(cup[1]), matches: matchesOf(file) }];
-	return [];
+	if (club && info) {
+		return { info, season: Number(club[1]), national: false, timeZone: info.timeZone };
+	}
+	const edition = TOURNAMENT_FILE.exec(path);
+	const tournament = edition ? TOURNAMENTS[`${edition[1]}/${edition[3]}`] : undefined;
+	if (!edition || !tournament) return undefined;
+	const season = Number(edition[2]);
+	const timeZone = tournament.timeZoneByEdition?.[season] ?? tournament.timeZone;
+	return { info: tournament, season, national: tournament.national, timeZone };
 }
 
-function matchesOf(file: SourceFile): RawMatch[] {
-	const matches = (file.content as { matches?: RawMatch[] }).matches;
-	if (!Array.isArray(matches)) throw new Error(`${file.path}: no "matches" list`);
-	return matches;
+function seasonFileOf(file: SourceFile): SeasonFile[] {
+	const season = seasonOfPath(file.path);
+	return season ? [{ ...season, matches: matchesOf(file) }] : [];
+}
+
+/** The file's matches: a flat `matches` list, or `rounds` each naming its matches' round. */
+function matchesOf(file: SourceFile): SourceMatch[] {
+	const content = file.content as {
+		matches?: FileMatch[];
+		rounds?: Array<{ name: string; matches: FileMatch[] }>;
+	};
+	if (Array.isArray(content.matches)) {
+		return content.matches.map(raw => sourceMatchOf(raw, undefined, file.path));
+	}
+	if (Array.isArray(content.rounds)) {
+		return content.rounds.flatMap(round =>
+			round.matches.map(raw => sourceMatchOf(raw, round.name, file.path)),
+		);
+	}
+	throw new Error(`${file.path}: no "matches" or "rounds" list`);
+}
+
+function sourceMatchOf(raw: FileMatch, roundName: string | undefined, path: string): SourceMatch {
+	const round = [raw.stage, raw.round ?? roundName].filter(Boolean).join(", ");
+	if (!round) throw new Error(`${path}: a match of ${raw.date} names no round`);
+	return {
+		...raw,
+		round,
+		team1: teamOf(raw.team1),
+		team2: teamOf(raw.team2),
+		score: Array.isArray(raw.score) ? { ft: raw.score } : (raw.score ?? undefined),
+	};
+}
+
+function teamOf(raw: string | RawTeam): RawTeam {
+	return typeof raw === "string" ? { name: raw } : raw;
 }
 
 /** FIFA codes by national team name, from every teams and squads file (names differ: "USA"). */
 function nationalTeamCodes(folder: SourceFolder): Map<string, string> {
 	const codes = new Map<string, string>(Object.entries(FIFA_CODES));
 	for (const path of folder.paths.filter(path => WORLD_CUP_TEAMS.test(path))) {
-		for (const team of folder.read(path) as RawNationalTeam[])
-			codes.set(team.name, team.fifa_code);
+		for (const team of nationalTeamsOf(folder.read(path))) {
+			const code = team.fifa_code ?? team.code;
+			if (code) codes.set(team.name, code);
+		}
 	}
 	return codes;
 }
 
 /** Registers a match's two teams, in the order normaliseMatch does (home, then away). */
-function registerTeams(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): void {
-	const national = file.info === WORLD_CUP;
-	teams.register(raw.team1, file.info, file.season, national);
-	teams.register(raw.team2, file.info, file.season, national);
+function registerTeams(raw: SourceMatch, file: SeasonFile, teams: TeamRegistry): void {
+	teams.register(raw.team1, file);
+	teams.register(raw.team2, file);
 }
 
 /** What a competition needs of a season: its first and last match day. */
@@ -211,11 +294,26 @@ function summariseSeason(file: SeasonFile): SeasonSummary {
 	return { info: file.info, season: file.season, startDate, endDate };
 }
 
-function normaliseMatch(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): Match {
+/**
+ * A season file's matches. The id says competition, season, round and teams; the rare second
+ * meeting of the same teams in the same round (a replay, two legs under one round name) takes
+ * `-2`, in file order, so the same files still give the same ids.
+ */
+function normaliseMatches(file: SeasonFile, teams: TeamRegistry): Match[] {
+	const used = new Set<string>();
+	return file.matches.map(raw => {
+		const match = normaliseMatch(raw, file, teams);
+		const base = match.id;
+		for (let n = 2; used.has(match.id); n++) match.id = `${base}-${n}`;
+		used.add(match.id);
+		return match;
+	});
+}
+
+function normaliseMatch(raw: SourceMatch, file: SeasonFile, teams: TeamRegistry): Match {
 	const { info, season } = file;
-	const national = info === WORLD_CUP;
-	const homeTeam = teams.register(raw.team1, info, season, national);
-	const awayTeam = teams.register(raw.team2, info, season, national);
+	const homeTeam = teams.register(raw.team1, file);
+	const awayTeam = teams.register(raw.team2, file);
 	const { stage, matchday } = parseRound(raw.round, Boolean(raw.group), info.type === "LEAGUE");
 	return {
 		id: [info.code.toLowerCase(), season, slugify(raw.round), homeTeam.id, awayTeam.id].join(
@@ -223,7 +321,7 @@ function normaliseMatch(raw: RawMatch, file: SeasonFile, teams: TeamRegistry): M
 		),
 		competition: { code: info.code, name: info.name },
 		season,
-		utcDate: kickoffToUtc(raw.date, raw.time, info.timeZone),
+		utcDate: kickoffToUtc(raw.date, raw.time, file.timeZone),
 		status: matchStatus(raw.score, raw.status),
 		matchday,
 		stage,
@@ -321,12 +419,15 @@ class TeamRegistry {
 
 	constructor(private readonly nationalCodes: Map<string, string>) {}
 
-	register(rawName: string, info: CompetitionInfo, season: number, national: boolean): TeamRef {
-		const { name, countryCode } = splitCountrySuffix(rawName);
+	register(raw: RawTeam, file: Pick<SeasonFile, "info" | "season" | "national">): TeamRef {
+		const { info, season, national } = file;
+		const { name, countryCode } = splitCountrySuffix(raw.name);
 		const id = slugify(name);
 		let team = this.teams.get(id);
 		if (!team) {
-			team = national ? this.nationalTeam(id, name) : clubTeam(id, name, info, countryCode);
+			team = national
+				? this.nationalTeam(id, name, raw.code)
+				: clubTeam(id, name, info, countryCode);
 			this.teams.set(id, team);
 		} else if (!national && info.type === "LEAGUE") {
 			team.area = info.area; // a league says where a club is from better than a cup's suffix
@@ -357,8 +458,8 @@ class TeamRegistry {
 		return [...this.teams.values()];
 	}
 
-	private nationalTeam(id: string, name: string): Team {
-		const tla = this.nationalCodes.get(name) ?? makeTla(name);
+	private nationalTeam(id: string, name: string, code: string | undefined): Team {
+		const tla = this.nationalCodes.get(name) ?? code ?? makeTla(name);
 		return {
 			id,
 			name,

@@ -54,14 +54,26 @@ export function normaliseScore(raw: RawScore | undefined): Score {
 	};
 }
 
-/** The match status: openfootball marks only the exceptions; a full-time score means played. */
+/** openfootball's exceptions, as football-data.org names them (both spellings of cancelled). */
+const SOURCE_STATUSES: Record<string, MatchStatus> = {
+	awarded: "AWARDED",
+	postponed: "POSTPONED",
+	cancelled: "CANCELLED",
+	canceled: "CANCELLED",
+	abandoned: "SUSPENDED",
+};
+
+/**
+ * The match status: openfootball marks only the exceptions; a score means played (a few files
+ * give only the score after extra time, or only the shoot-out's).
+ */
 export function matchStatus(
 	raw: RawScore | undefined,
 	sourceStatus: string | undefined,
 ): MatchStatus {
-	if (sourceStatus === "awarded") return "AWARDED";
-	if (sourceStatus === "postponed") return "POSTPONED";
-	return raw?.ft ? "FINISHED" : "SCHEDULED";
+	const exception = sourceStatus ? SOURCE_STATUSES[sourceStatus] : undefined;
+	if (exception) return exception;
+	return raw?.ft || raw?.et || raw?.p ? "FINISHED" : "SCHEDULED";
 }
 
 /**

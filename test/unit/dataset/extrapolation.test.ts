@@ -191,7 +191,7 @@ describe("the data set generator", () => {
 			{ code: "PL", season: 2024 },
 		]);
 		expect(data.teams.find(t => t.id === "celtic-fc")?.competitions.map(c => c.code)).toContain(
-			"SCO1",
+			"SPL",
 		);
 	});
 

@@ -310,10 +310,15 @@ describe("clubCompetition", () => {
 			timeZone: "Europe/London",
 		});
 		expect(clubCompetition("sco.12")?.name).toBe("Scotland Division 12");
+		expect(clubCompetition("at.cup")).toMatchObject({ code: "AUTCUP", type: "CUP" });
+		expect([clubCompetition("de.cup")?.code, clubCompetition("mls")?.code]).toEqual([
+			"DFB",
+			"MLS",
+		]);
 		expect([
 			clubCompetition("xx.1"),
 			clubCompetition("en.0"),
-			clubCompetition("en.cup"),
+			clubCompetition("xx.cup"),
 		]).toEqual([undefined, undefined, undefined]);
 	});
 });
