@@ -51,6 +51,7 @@ import {
 import { startPostgres } from "./postgres";
 import { EditableCopy, PropagationListener, type PropagationSample } from "./propagation";
 import {
+	type ArchiveRow,
 	type BenchReport,
 	type EndpointRow,
 	type ImportRow,
@@ -131,6 +132,8 @@ interface Options extends LoadOptions {
 	samples: number;
 	stores: StoreKind[];
 	importScales: number[];
+	/** The stores on which the whole archive is imported and projected ("" for none). */
+	archiveStores: StoreKind[];
 	out: string;
 }
 
@@ -143,15 +146,18 @@ function options(): Options {
 			samples: { type: "string" },
 			stores: { type: "string" },
 			"import-scales": { type: "string" },
+			archive: { type: "string" },
 			out: { type: "string" },
 		},
 	});
-	const stores = (values.stores ?? "sqlite,postgresql,memory")
-		.split(",")
-		.filter(Boolean) as StoreKind[];
-	for (const store of stores)
-		if (!["sqlite", "postgresql", "memory"].includes(store))
-			throw new Error(`Unknown store ${store}`);
+	const storeList = (text: string) => {
+		const stores = text.split(",").filter(Boolean) as StoreKind[];
+		for (const store of stores)
+			if (!["sqlite", "postgresql", "memory"].includes(store))
+				throw new Error(`Unknown store ${store}`);
+		return stores;
+	};
+	const stores = storeList(values.stores ?? "sqlite,postgresql,memory");
 	return {
 		dataDir: values.data ?? join(REPO_ROOT, "data", "openfootball"),
 		duration: Number(values.duration ?? "3"),
@@ -160,6 +166,7 @@ function options(): Options {
 		samples: Number(values.samples ?? "16"),
 		stores,
 		importScales: (values["import-scales"] ?? "1,100").split(",").filter(Boolean).map(Number),
+		archiveStores: storeList(values.archive ?? "memory,sqlite"),
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
 	};
 }
@@ -289,18 +296,25 @@ async function startReaders(nodes: Nodes, cacher: string): Promise<string> {
 	return base;
 }
 
-/** Resolves once every projection has applied sync's whole log. */
-async function converged(probe: ServiceBroker): Promise<void> {
+/**
+ * Resolves once every projection has applied sync's whole log, with the time (ms since `since`)
+ * at which each consumer was first seen there.
+ */
+async function converged(probe: ServiceBroker, since = Date.now()): Promise<Map<string, number>> {
+	const reached = new Map<string, number>();
 	await eventually(
 		async () => {
 			const status = await syncStatus(probe).catch(() => undefined);
 			if (!status || status.head === 0 || status.published < status.head) return undefined;
-			const done = status.consumers.filter(c => c.checkpoint >= status.head);
-			return done.length >= READ_SERVICES.length ? true : undefined;
+			for (const c of status.consumers)
+				if (c.checkpoint >= status.head && !reached.has(c.consumer))
+					reached.set(c.consumer, Date.now() - since);
+			return reached.size >= READ_SERVICES.length ? true : undefined;
 		},
-		1_800_000,
+		3_600_000,
 		"every projection to reach sync's head",
 	);
+	return reached;
 }
 
 // ── The ceilings ────────────────────────────────────────────────────────────
@@ -649,6 +663,62 @@ async function importAtScale(scale: number): Promise<ImportRow> {
 	}
 }
 
+// ── The whole archive ───────────────────────────────────────────────────────
+
+const ARCHIVE_DIR = join(REPO_ROOT, "data", "archive");
+
+/**
+ * Sync imports the whole openfootball archive into an empty log; then every projection and the
+ * gateway start and build their views from the log, as a new cluster on the archive would.
+ */
+async function benchArchive(kind: StoreKind): Promise<ArchiveRow> {
+	log(`── archive on ${kind}: starting the servers`);
+	const servers = await startServers(kind);
+	const env: TestEnv = {
+		transporter: servers.transporter,
+		mongoUri: servers.mongoUri ?? "",
+		namespace: `bench-archive-${kind}-${process.pid}`,
+	};
+	const nodes = new Nodes(env, servers.mongoUri);
+	const probe = await startProbe(env);
+	const syncPeaks = new Map<string, number>();
+	const readerPeaks = new Map<string, number>();
+	try {
+		const imported = await startSync(nodes, ARCHIVE_DIR, syncPeaks);
+		log(
+			`archive on ${kind}: sync imported ${imported.documents} documents in ${imported.ms} ms`,
+		);
+		const started = Date.now();
+		const reached = await trackPeaks(
+			() => nodes.pids(),
+			readerPeaks,
+			async () => {
+				await startReaders(nodes, "off");
+				return converged(probe, started);
+			},
+		);
+		const projections = [...reached]
+			.map(([consumer, ms]) => ({ consumer, ms }))
+			.sort((a, b) => a.ms - b.ms);
+		log(`archive on ${kind}: every projection built in ${projections.at(-1)?.ms} ms`);
+		return {
+			kind,
+			documents: imported.documents,
+			importMs: imported.ms,
+			syncPeak: syncPeaks.get("sync") ?? 0,
+			projections: projections.map(p => ({
+				...p,
+				// A consumer goes by its service's name, and the bench names each node after its service.
+				peak: readerPeaks.get(p.consumer) ?? 0,
+			})),
+		};
+	} finally {
+		await probe.stop();
+		await nodes.stop([...nodes.running.keys()]);
+		await servers.stop();
+	}
+}
+
 // ── Main ────────────────────────────────────────────────────────────────────
 
 const PLURAL: Record<EntityKind, string> = {
@@ -665,6 +735,8 @@ async function main(): Promise<void> {
 	for (const kind of opts.stores) stores.push(await benchStore(kind, opts));
 	const imports: ImportRow[] = [];
 	for (const scale of opts.importScales) imports.push(await importAtScale(scale));
+	const archive: ArchiveRow[] = [];
+	for (const kind of opts.archiveStores) archive.push(await benchArchive(kind));
 	const dataCounts: Record<string, number> = {};
 	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir)))
 		dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
@@ -676,6 +748,7 @@ async function main(): Promise<void> {
 			: "a data set given with --data",
 		stores,
 		imports,
+		archive,
 		seconds: (Date.now() - began) / 1000,
 	};
 	const text = renderReport(report);

@@ -40,12 +40,22 @@ export interface ImportRow {
 	syncPeak: number;
 }
 
+export interface ArchiveRow {
+	kind: StoreResult["kind"];
+	documents: number;
+	importMs: number;
+	syncPeak: number;
+	/** Each projection: ms from its node's start until it had applied the whole log, and its node's peak RSS. */
+	projections: Array<{ consumer: string; ms: number; peak: number }>;
+}
+
 export interface BenchReport {
 	opts: LoadOptions & { samples: number };
 	dataLabel: string;
 	dataCounts: Record<string, number>;
 	stores: StoreResult[];
 	imports: ImportRow[];
+	archive: ArchiveRow[];
 	seconds: number;
 }
 
@@ -141,6 +151,33 @@ function importSection(rows: ImportRow[]): string[] {
 	];
 }
 
+function archiveSection(rows: ArchiveRow[]): string[] {
+	if (rows.length === 0) return [];
+	const lines = [
+		"## The whole openfootball archive (`data/archive`)",
+		"",
+		"Sync imports the archive into an empty log (`npm run start:archive` does the same in one process); then every projection service and the gateway start, each a node of its own, and build their views from the log. *Built* is the time from their start until the projection's checkpoint reached sync's head.",
+		"",
+	];
+	for (const row of rows) {
+		const last = row.projections.at(-1);
+		lines.push(
+			`### ${STORE_NAMES[row.kind]}`,
+			"",
+			`- Sync's import: ${fmt(row.documents)} documents in **${fmt(row.importMs / 1000, 1)} s**, peak RSS **${fmt(row.syncPeak)} MiB**.`,
+			`- Every projection built **${fmt((last?.ms ?? 0) / 1000, 1)} s** after the nodes started (the last: ${last?.consumer ?? "none"}).`,
+			"",
+			"| Projection | Built after | Node's peak RSS (MiB) |",
+			"|---|---|---|",
+			...row.projections.map(
+				p => `| ${p.consumer} | ${fmt(p.ms / 1000, 1)} s | ${p.peak ? fmt(p.peak) : "–"} |`,
+			),
+			"",
+		);
+	}
+	return lines;
+}
+
 /** The issue's targets, each with the figures that decide it. */
 function targetsSection(report: BenchReport): string[] {
 	const lines = ["## Targets", "", "| Target | Store | Result |", "|---|---|---|"];
@@ -194,6 +231,7 @@ export function renderReport(report: BenchReport): string {
 		...targetsSection(report),
 		...report.stores.flatMap(storeSection),
 		...importSection(report.imports),
+		...archiveSection(report.archive),
 		...findings(),
 	].join("\n");
 }

@@ -31,6 +31,8 @@ const PUBLISHED = "published";
 const EPOCH = "epoch";
 
 const WRITE_BATCH = 1000;
+/** A feed page reads at most this many pages' worth of sequence numbers (see `changesSince`). */
+const FEED_WINDOW_PAGES = 8;
 
 export interface FeedPage {
 	changes: Change[];
@@ -141,7 +143,11 @@ export class ChangeLog {
 		const [head, epoch] = await Promise.all([this.head(), this.epoch()]);
 		// A reader that is up to date (the common case, every few seconds) costs no query.
 		if (since >= head) return { changes: [], lastSeq: head, head, epoch };
-		const query: Record<string, unknown> = { seq: { $gt: since, $lte: head } };
+		// A bounded window of numbers, not everything up to the head: a store that sorts before it
+		// limits (NeDB, the memory store) would otherwise sort the rest of the log for every page,
+		// which made building a projection from the whole archive quadratic.
+		const windowEnd = Math.min(head, since + limit * FEED_WINDOW_PAGES);
+		const query: Record<string, unknown> = { seq: { $gt: since, $lte: windowEnd } };
 		if (kinds && kinds.length > 0) query.kind = { $in: kinds };
 		const records = (await this.documents.find(query, {
 			sort: [["seq", 1]],
@@ -150,7 +156,8 @@ export class ChangeLog {
 		const full = records.length === limit;
 		return {
 			changes: records.map(toChange),
-			lastSeq: full ? records[records.length - 1].seq : head,
+			// Short of a full page, the page holds every change of the window: the reader may skip to its end.
+			lastSeq: full ? records[records.length - 1].seq : windowEnd,
 			head,
 			epoch,
 		};

@@ -95,6 +95,40 @@ test("when asked for some kinds only, then the others are left out but the reade
 	expect(page.lastSeq).toBe(2);
 });
 
+test("when a reader asks for a rare kind, then each page reads a bounded window and the pages together miss nothing", async () => {
+	const teams = Array.from({ length: 100 }, (_, i) => upsert(`t${i}`, `T${i}`));
+	const player = (id: string): PendingChange => ({
+		key: `player:${id}`,
+		kind: "player",
+		id,
+		deleted: false,
+		hash: id,
+		isNew: true,
+		doc: {} as never,
+		json: "{}",
+	});
+	await log.append([
+		player("first"),
+		...teams.slice(0, 50),
+		player("middle"),
+		...teams.slice(50),
+		player("last"),
+	]);
+	const seen: string[] = [];
+	let since = 0;
+	for (let pages = 0; pages < 100; pages++) {
+		const page = await log.changesSince(since, 2, ["player"]);
+		// A short page stops where its window ends, not at the head: the rest of the log is not read.
+		expect(page.lastSeq).toBeLessThanOrEqual(since + 2 * 8);
+		expect(page.lastSeq).toBeGreaterThan(since);
+		seen.push(...page.changes.map(c => c.id));
+		since = page.lastSeq;
+		if (since >= page.head) break;
+	}
+	expect(seen).toEqual(["first", "middle", "last"]);
+	expect(since).toBe(103);
+});
+
 test("when sync died after numbering but before committing, then recovery commits what was handed out", async () => {
 	await log.append([upsert("a", "A")]);
 	await counters.increment("seq", 3); // numbers handed out by a run that never committed
