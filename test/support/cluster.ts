@@ -155,7 +155,10 @@ export async function startGateway(
 }
 
 /** `npm start` with nothing configured, in its own process: no transporter, no MongoDB, no keys, every service. */
-export async function startEmbedded(name: string): Promise<{ node: NodeProcess; port: number }> {
+export async function startEmbedded(
+	name: string,
+	env: Record<string, string> = {},
+): Promise<{ node: NodeProcess; port: number }> {
 	const port = await freePort();
 	// Empty values count as unset; without keys, one process makes sync's pair for itself.
 	const node = new NodeProcess(name, {
@@ -165,6 +168,7 @@ export async function startEmbedded(name: string): Promise<{ node: NodeProcess; 
 		SYNC_SIGNING_KEY: "",
 		SYNC_VERIFY_KEY: "",
 		PORT: String(port),
+		...env,
 	});
 	await node.started();
 	await waitForPort(port);
