@@ -1,5 +1,6 @@
 // Broker options for every matchday node, from the configuration (docs/operations.md, "Configuration").
-import type { BrokerOptions } from "moleculer";
+import { type BrokerOptions, Validators } from "moleculer";
+import { readParamsStrictly, type RuleTable } from "./contracts";
 import { config } from "./platform/config";
 import { natsOptions } from "./platform/nats";
 import {
@@ -43,6 +44,14 @@ function cacherOptions(): BrokerOptions["cacher"] {
 	};
 }
 
+/** Moleculer's validator, reading lengths in characters and numbers in decimal digits only (contracts/validation.ts). */
+function paramsValidator(): InstanceType<typeof Validators.Fastest> {
+	const validator = new Validators.Fastest();
+	// Moleculer's typings leave out the fastest-validator instance it holds.
+	readParamsStrictly((validator as unknown as { validator: RuleTable }).validator);
+	return validator;
+}
+
 const brokerConfig: BrokerOptions = {
 	namespace,
 	nodeID: nodeId,
@@ -83,7 +92,7 @@ const brokerConfig: BrokerOptions = {
 	heartbeatTimeout: settings.heartbeatTimeout,
 	// Signals are handled by platform/node.ts, once.
 	skipProcessEventRegistration: true,
-	validator: true,
+	validator: paramsValidator(),
 	// Counters and histograms per action; sync adds its head and each consumer's lag.
 	metrics: { enabled: true },
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.

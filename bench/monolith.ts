@@ -10,6 +10,7 @@ import { MongoClient } from "mongodb";
 import type { Service } from "moleculer";
 import { parse as parseQuery } from "qs";
 import { type Change, type HandlerParams } from "../contracts";
+import { readParamsStrictly, type RuleTable } from "../contracts";
 import { competitionsListParams } from "../services/competitions/competitions.contract";
 import { playersListParams } from "../services/players/players.contract";
 import { resultsListParams, resultsListV2Params } from "../services/results/results.contract";
@@ -110,6 +111,7 @@ interface Route {
 
 function routes(areas: Record<AreaName, Area>): Record<string, Route> {
 	const v = new Validator({ useNewCustomCheckerFunction: true });
+	readParamsStrictly(v as unknown as RuleTable);
 	// The validator has filled in defaults by the time `answer` runs, as Moleculer's does for a handler.
 	const route = <S extends object>(
 		schema: S,

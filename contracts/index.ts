@@ -47,3 +47,4 @@ export function broadcastEvent<E extends keyof EventContracts>(
 ): Promise<void> {
 	return Promise.resolve(emitter.broadcast(event, payload));
 }
+export * from "./validation";

@@ -61,6 +61,8 @@ export interface NodeConfig {
 	/** Gateway: requests per window of a client without an API key (by address); 0 is off. */
 	rateLimit: number;
 	rateLimitWindow: number;
+	/** Gateway: requests per window, by address, for the OpenAPI document, the docs page and the dashboard; 0 is off. */
+	documentRateLimit: number;
 	/** Gateway: requests per window of an API key created without a limit of its own; 0 is unlimited. */
 	apiKeyLimit: number;
 	/** Gateway: where API keys and rate-limit counts live: `memory` (each gateway alone) or a Redis URL (shared by all gateways). */
@@ -73,6 +75,8 @@ export interface NodeConfig {
 	adminToken: string | null;
 	/** Largest request body the gateway reads (bytes). */
 	maxBodyBytes: number;
+	/** Gateway: answers at least this long (bytes) are compressed when the client accepts brotli or gzip. */
+	compressionThreshold: number;
 	/** Moleculer tracing: off, or spans written to the log (console). */
 	tracing: "off" | "console";
 	/** Cache of list actions: memory, off, or a Redis URL. */

@@ -59,17 +59,20 @@ async function main(): Promise<void> {
 }
 
 function printUrls(host: string, port: number): void {
-	const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/api/v1`;
+	const api = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/api`;
+	const base = `${api}/v1`;
 	console.log(
 		[
 			"",
 			"matchday is up. Try:",
 			`  curl '${base}/players?team=argentina'`,
-			`  curl '${base}/players?q=muller'`,
+			`  curl '${base}/players?q=yildiz'`,
 			`  curl '${base}/competitions'`,
 			`  curl '${base}/teams?competition=PL&season=2024'`,
 			`  curl '${base}/results?competition=WC&season=2022&pageSize=1'`,
 			`  curl '${base}/standings?competition=PL&season=2024&pageSize=1'`,
+			`  curl '${base}/scorers?competition=WC&season=2022&pageSize=3'`,
+			`  curl '${api}/v2/matches/wc-2022-final-argentina-france'`,
 			"",
 		].join("\n"),
 	);

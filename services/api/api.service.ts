@@ -4,13 +4,22 @@
 // configuration, one error shape (http/), the docs page, the dashboard, the cluster view,
 // health, metrics and the admin route (routes/). Settings come from the node's configuration
 // when the service is made; nothing is read at import time.
+import type { Server } from "node:http";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway, { type ApiSettingsSchema } from "moleculer-web";
 import { nodeConfig, type NodeConfig } from "../../contracts";
 import { accessLog, logsInfo } from "./http/access-log";
 import { hasAdminToken } from "./http/admin-token";
 import { corsSettings } from "./http/cors";
+import { answerClientError } from "./http/client-errors";
 import { body, type HttpError, toHttpError } from "./http/errors";
+import {
+	type AliasLike,
+	frontDoor,
+	methodNotAllowed,
+	methodsAt,
+	routePath,
+} from "./http/front-door";
 import {
 	type AnnouncedService,
 	publicRoutesOf,
@@ -21,7 +30,7 @@ import { gatewayAccess, type Refusal } from "./http/gateway-access";
 import { type GatewayStore, gatewayStoreFor } from "../../storage/gateway-store";
 import { RateLimiter } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
-import { requestIdFor, securityHeaders } from "./http/security";
+import { requestIdFor } from "./http/security";
 import { buildOpenApi } from "./openapi/document";
 import { adminRoute } from "./routes/admin-route";
 import { DASHBOARD_PATH, dashboardRoute } from "./routes/dashboard-route";
@@ -67,6 +76,41 @@ function refusalError(refusal: Refusal): HttpError {
 	};
 }
 
+/** What the gateway reads of moleculer-web's own state. */
+interface WebService {
+	aliases: AliasLike[];
+	server: Server;
+	httpHandler: (req: Req, res: Res) => unknown;
+}
+
+/** What a request sent for a parameter: its query string as parsed (the validator converts `$params` in place), else its path. */
+function sentBy(req: Req): (field: string) => unknown {
+	const query = (req as Req & { query?: Record<string, unknown> }).query ?? {};
+	return field => (field in query ? query[field] : req.$params?.[field]);
+}
+
+/** A path that no route of this method has, but routes of other methods do: 405 with `Allow`, not 404. */
+function withAllowedMethods(req: Req, error: HttpError, web: WebService): HttpError {
+	if (error.status !== 404 || error.body.error.type !== "NOT_FOUND") return error;
+	const allowed = methodsAt(web.aliases, routePath(req.originalUrl ?? req.url));
+	return allowed.length === 0 ? error : methodNotAllowed(req.method ?? "GET", allowed);
+}
+
+/** Puts the front door before moleculer-web's handler, and answers what Node refuses in the API's shape. */
+function openFrontDoor(web: WebService, config: NodeConfig): void {
+	const handler = web.httpHandler;
+	web.server.removeAllListeners("request");
+	web.server.on(
+		"request",
+		frontDoor(handler, {
+			aliases: () => web.aliases,
+			cors: config.corsOrigins.length > 0,
+			compressionThreshold: config.compressionThreshold,
+		}),
+	);
+	web.server.on("clientError", answerClientError);
+}
+
 /** A warning at most every 10 s: while the store is away, every request would repeat it. */
 function throttled(warn: (message: string) => void): (message: string) => void {
 	let last = 0;
@@ -88,6 +132,7 @@ function gatewaySettings(
 		limiter: new RateLimiter(store, settings.rateLimitWindow),
 		// RATE_LIMIT=0 switches the anonymous limit off.
 		anonymousLimit: settings.rateLimit,
+		documentLimit: settings.documentRateLimit,
 		trustedProxies: new Set(settings.trustProxy),
 		refuse: (res, refusal) => sendError(res, refusalError(refusal)),
 		warn: throttled(warn),
@@ -95,11 +140,8 @@ function gatewaySettings(
 	return {
 		port: settings.port,
 		ip: settings.host,
-		use: [
-			securityHeaders,
-			...(logsInfo(settings.logLevel) ? [accessLog(settings.logFormat)] : []),
-			access,
-		],
+		// Security headers and the request id are set by the front door (http/front-door.ts).
+		use: [...(logsInfo(settings.logLevel) ? [accessLog(settings.logFormat)] : []), access],
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
 		// would take any header text as it is).
@@ -123,8 +165,15 @@ function gatewaySettings(
 			opsRoute(DASHBOARD_PATH),
 			dashboardRoute(),
 		],
-		onError(_req: Req, res: Res, err: unknown) {
-			sendError(res, toHttpError(err));
+		onError(req: Req, res: Res, err: unknown) {
+			sendError(
+				res,
+				withAllowedMethods(
+					req,
+					toHttpError(err, sentBy(req)),
+					this as unknown as WebService,
+				),
+			);
 		},
 	} as unknown as ApiSettingsSchema;
 }
@@ -237,6 +286,8 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		this.warned = new Set();
 		this.discovered = false;
 		this.admin = nodeConfig(this.broker).adminToken !== null;
+		// moleculer-web has made its server by now (its created hook runs before this one).
+		openFrontDoor(this as unknown as WebService, nodeConfig(this.broker));
 	},
 
 	async started() {

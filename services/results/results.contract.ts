@@ -103,7 +103,7 @@ const FILTER_NOTES = {
 	competition: "A competition code, e.g. `PL`, `WC`.",
 	season: "The year the season starts in, e.g. `2024`.",
 	team: "A team's id, e.g. `argentina`: its matches home or away.",
-	dateFrom: "Matches on or after this day (YYYY-MM-DD).",
+	dateFrom: "Matches on or after this day (YYYY-MM-DD); not after `dateTo`.",
 	dateTo: "Matches on or before this day (YYYY-MM-DD).",
 	status: "The match's status.",
 	matchday: "The matchday number.",

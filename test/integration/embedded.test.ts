@@ -54,3 +54,17 @@ test("when started with nothing configured, then it serves the bundled data and 
 	expect(node.logs()).toContain("in one process; store: in memory");
 	expect(node.logs()).toContain(`curl '${baseUrl}/players?team=argentina'`);
 });
+
+test("every example the banner suggests answers rows", async () => {
+	const examples = [...node.logs().matchAll(/^ {2}curl '([^']+)'$/gm)].map(match => match[1]);
+	expect(examples.length).toBeGreaterThanOrEqual(6);
+	for (const url of examples) {
+		const reply = await getJson<{ rows?: unknown[]; id?: string }>(url);
+		expect({ url, status: reply.status }).toEqual({ url, status: 200 });
+		// A list answers rows; a lookup answers the thing it names.
+		const answered = Array.isArray(reply.body.rows)
+			? reply.body.rows.length > 0
+			: !!reply.body.id;
+		expect({ url, answered }).toEqual({ url, answered: true });
+	}
+});

@@ -221,19 +221,31 @@ describe("bad input: one table, every route", () => {
 		expect(squad.status).toBe(422);
 	});
 
-	test("malformed requests: unknown routes and methods 404, internal actions are unreachable, bodies are not read", async () => {
-		const cases: Array<[string, string, RequestInit?]> = [
-			["GET", "/api/v1/nothing"],
-			["GET", "/api/v3/results"],
+	test("malformed requests: unknown routes 404, other methods 405, internal actions are unreachable, bodies are not read", async () => {
+		for (const [method, init] of [
 			[
 				"POST",
-				"/api/v1/players",
 				{
 					body: JSON.stringify({ $where: "sleep(1000)" }),
 					headers: { "Content-Type": "application/json" },
 				},
 			],
-			["DELETE", "/api/v1/players"],
+			["DELETE", {}],
+		] as const) {
+			const res = await request(`${api}/api/v1/players`, { method, ...init });
+			expect({ method, status: res.status }).toEqual({ method, status: 405 });
+			expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+			expect(res.json).toMatchObject({ error: { status: 405, type: "METHOD_NOT_ALLOWED" } });
+		}
+		// The admin route takes POST only: GET is a method it does not have, not a route that is not there.
+		const adminByGet = await request(`${api}/api/admin/sync`);
+		expect([adminByGet.status, adminByGet.headers.get("allow")]).toEqual([
+			405,
+			"POST, OPTIONS",
+		]);
+		const cases: Array<[string, string, RequestInit?]> = [
+			["GET", "/api/v1/nothing"],
+			["GET", "/api/v3/results"],
 			["GET", "/api/v1/sync/changes"],
 			["GET", "/api/v1.sync.changes"],
 			["GET", "/api/v1/sync.changes?since=0"],
@@ -243,7 +255,6 @@ describe("bad input: one table, every route", () => {
 			["GET", "/api/api/listAliases"],
 			["GET", "/api/rest"],
 			["GET", "/v1/players"],
-			["GET", "/api/admin/sync"],
 		];
 		for (const [method, path, init] of cases) {
 			const res = await request(`${api}${path}`, { method, ...init });

@@ -1,6 +1,7 @@
 // The one place that turns errors into HTTP responses, with one body shape for all:
 // { error: { status, type, message, fields? } }. Nothing internal (stacks, node or
 // service names) reaches a client; unexpected errors are a plain 500.
+import { type ValidatorItem, validationMessage } from "./validation-messages";
 
 export interface FieldError {
 	field: string;
@@ -63,15 +64,11 @@ function clientError(status: number, e: ErrorLike): HttpError {
 	return { status, headers, body: body(status, type, message) };
 }
 
-interface ValidatorItem {
-	type?: string;
-	field?: string;
-	message?: string;
-	actual?: unknown;
-}
+/** What the client sent for a parameter, when the caller knows the request. */
+export type SentValue = (field: string) => unknown;
 
 /** fastest-validator's items, one per bad field; an unknown parameter is reported by its name. */
-function fieldErrors(data: unknown): FieldError[] {
+function fieldErrors(data: unknown, sent: SentValue): FieldError[] {
 	if (!Array.isArray(data)) return [];
 	return (data as ValidatorItem[]).flatMap(item => {
 		if (item?.type === "objectStrict") {
@@ -85,7 +82,7 @@ function fieldErrors(data: unknown): FieldError[] {
 				}));
 		}
 		if (typeof item?.field === "string" && item.field)
-			return [{ field: item.field, message: String(item.message ?? "is not valid") }];
+			return [{ field: item.field, message: validationMessage(item, sent(item.field)) }];
 		return [];
 	});
 }
@@ -105,12 +102,12 @@ export function body(
 	};
 }
 
-/** Maps any error to the response a client gets. */
-export function toHttpError(err: unknown): HttpError {
+/** Maps any error to the response a client gets; `sent` names the values of the request's parameters. */
+export function toHttpError(err: unknown, sent: SentValue = () => undefined): HttpError {
 	const e = (err ?? {}) as ErrorLike;
 	switch (e.name) {
 		case "ValidationError": {
-			const fields = fieldErrors(e.data);
+			const fields = fieldErrors(e.data, sent);
 			const message =
 				fields.length > 0
 					? fields.map(f => f.message).join(" ")

@@ -8,7 +8,7 @@
 // 503 with Retry-After; counting fails open, so an outage of the store does not stop the API.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type GatewayStore, keyHash } from "../../../storage/gateway-store";
-import { clientKey, type RateLimiter, UNLIMITED_PATHS } from "./rate-limit";
+import { clientKey, DOCUMENT_PATHS, type RateLimiter, UNLIMITED_PATHS } from "./rate-limit";
 
 export const API_KEY_HEADER = "x-auth-token";
 
@@ -25,6 +25,8 @@ export interface AccessOptions {
 	limiter: RateLimiter;
 	/** Requests per window without a key; 0 is unlimited. */
 	anonymousLimit: number;
+	/** Requests per window, per address, for the documents and pages (DOCUMENT_PATHS); 0 is unlimited. */
+	documentLimit: number;
 	trustedProxies: ReadonlySet<string>;
 	refuse(res: ServerResponse, refusal: Refusal): void;
 	warn(message: string): void;
@@ -83,14 +85,13 @@ async function admit(
 
 async function subjectOf(options: AccessOptions, req: IncomingMessage): Promise<Subject | Refusal> {
 	const token = req.headers[API_KEY_HEADER];
-	if (token === undefined) {
-		const address = clientKey(
-			req.socket.remoteAddress,
-			req.headers["x-forwarded-for"],
-			options.trustedProxies,
-		);
-		return { name: `address:${address}`, limit: options.anonymousLimit };
-	}
+	const address = () =>
+		clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxies);
+	// moleculer-web has made `url` relative to the route by now; the path as sent is `originalUrl`.
+	const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "";
+	if (DOCUMENT_PATHS.test(path))
+		return { name: `documents:${address()}`, limit: options.documentLimit };
+	if (token === undefined) return { name: `address:${address()}`, limit: options.anonymousLimit };
 	const given = [token].flat().join(",").trim();
 	let record;
 	try {

@@ -66,3 +66,10 @@ export function rateDecision(limit: number, windowMs: number, window: WindowCoun
 
 /** Probes and scrapers call these often from one address: they are not rate limited. */
 export const UNLIMITED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
+
+/**
+ * The API's documents and pages (the OpenAPI document, the docs page, the dashboard's files):
+ * counted on a budget of their own, so that a tool that hit the API's limit can still read the
+ * schema that tells it what the limit is.
+ */
+export const DOCUMENT_PATHS = /^\/(api\/openapi\.json|api\/docs|dashboard)(\/|$|\?)/i;

@@ -22,6 +22,7 @@ interface Rule {
 	values?: readonly unknown[];
 	uppercase?: boolean;
 	lowercase?: boolean;
+	trim?: boolean;
 	items?: unknown;
 }
 
@@ -57,6 +58,21 @@ function patternOf(pattern: RegExp | string | undefined): string | undefined {
 /** A YYYY-MM-DD pattern is a calendar date: saying so lets clients (and the docs page) offer a date input. */
 const ISO_DATE_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}$`;
 
+/**
+ * The pattern of what a client may send, not of what the validator checks: it changes case and
+ * trims spaces first, so `^[A-Z0-9]+$` with `uppercase` takes `eng` too, and a trimmed value may
+ * come with spaces around it, but not as spaces alone.
+ */
+function sentPattern(rule: Rule): string | undefined {
+	let pattern = patternOf(rule.pattern);
+	if (pattern && rule.uppercase) pattern = pattern.replace(/A-Z(?!a-z)/g, "A-Za-z");
+	if (pattern && rule.lowercase) pattern = pattern.replace(/(?<!A-Z)a-z/g, "A-Za-z");
+	if (!rule.trim) return pattern;
+	if (!pattern) return (rule.min ?? rule.length ?? 0) > 0 ? "\\S" : undefined;
+	const inner = pattern.replace(/^\^/, "").replace(/\$$/, "");
+	return `^\\s*(?:${inner})\\s*$`;
+}
+
 function stringSchema(rule: Rule): JsonSchema {
 	const pattern = patternOf(rule.pattern);
 	return compact({
@@ -64,7 +80,7 @@ function stringSchema(rule: Rule): JsonSchema {
 		format: pattern === ISO_DATE_PATTERN ? "date" : undefined,
 		minLength: rule.length ?? rule.min,
 		maxLength: rule.length ?? rule.max,
-		pattern,
+		pattern: sentPattern(rule),
 		enum: rule.enum,
 	});
 }
@@ -118,6 +134,13 @@ function describeParam(rule: Rule, note: string | undefined): string | undefined
 	const notes = [note ?? rule.description];
 	// The validator changes case before matching the pattern, so `pl` is as good as `PL`.
 	if (rule.uppercase || rule.lowercase) notes.push("Case is ignored.");
+	if (rule.trim)
+		notes.push(
+			"Spaces at either end are ignored; the length counts characters, and a value of spaces alone is refused.",
+		);
+	else if (rule.type === "string" && (rule.min !== undefined || rule.max !== undefined))
+		notes.push("The length counts characters.");
+	if (rule.type === "number") notes.push("Written in decimal digits (`10`, not `1e1` or `0xA`).");
 	if (rule.pattern instanceof RegExp && rule.pattern.flags)
 		notes.push(`The pattern is matched with the flags \`${rule.pattern.flags}\`.`);
 	const text = notes.filter(Boolean).join(" ");

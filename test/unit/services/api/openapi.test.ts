@@ -154,7 +154,7 @@ describe("buildOpenApi", () => {
 		expect(param(doc, "/api/v1/players", "pageSize")).toEqual({
 			name: "pageSize",
 			in: "query",
-			description: "Rows per page.",
+			description: "Rows per page. Written in decimal digits (`10`, not `1e1` or `0xA`).",
 			schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
 		});
 		expect(param(doc, "/api/v1/players", "position").schema).toEqual({
@@ -169,7 +169,7 @@ describe("buildOpenApi", () => {
 			type: "string",
 			minLength: 1,
 			maxLength: 120,
-			pattern: "^[a-z0-9-]+$",
+			pattern: "^\\s*(?:[a-z0-9-]+)\\s*$",
 		});
 		expect(param(doc, "/api/v1/results", "dateFrom").schema).toEqual({
 			type: "string",
@@ -181,15 +181,21 @@ describe("buildOpenApi", () => {
 			enum: MATCH_STATUSES,
 		});
 		const competitions = param(doc, "/api/v2/results", "competitions");
+		// What a client may send: the validator trims and upper-cases before it matches its pattern.
+		expect(resultsListV2Params.competitions.pattern).toBe("^[A-Z0-9]+(,[A-Z0-9]+)*$");
 		expect(competitions.schema).toEqual({
 			type: "string",
 			maxLength: 100,
-			pattern: "^[A-Z0-9]+(,[A-Z0-9]+)*$",
+			pattern: "^\\s*(?:[A-Za-z0-9]+(,[A-Za-z0-9]+)*)\\s*$",
 		});
-		expect((competitions.schema as Json).pattern).toBe(
-			resultsListV2Params.competitions.pattern,
-		);
+		const sendable = new RegExp(String((competitions.schema as Json).pattern));
+		expect(["PL,CL", "pl,cl", " PL "].every(value => sendable.test(value))).toBe(true);
+		expect(["PL,", "P L", ""].some(value => sendable.test(value))).toBe(false);
 		expect(competitions.description).toMatch(/Case is ignored/);
+		expect(competitions.description).toMatch(/Spaces at either end are ignored/);
+		// A trimmed value of spaces alone is refused, and the schema says so.
+		const q = new RegExp(String((param(doc, "/api/v1/players", "q").schema as Json).pattern));
+		expect([q.test("   "), q.test(" mbappé ")]).toEqual([false, true]);
 		expect(param(doc, "/api/v2/results", "limit").schema).toMatchObject({
 			type: "integer",
 			maximum: 100,

@@ -2,32 +2,63 @@ import { Errors } from "moleculer";
 import { RETRY_AFTER_SECONDS, toHttpError } from "../../../../../services/api/http/errors";
 
 describe("toHttpError", () => {
-	test("a validation error is a 422 naming each bad field", () => {
+	test("a validation error is a 422 naming each bad field, the value sent and what is allowed", () => {
+		// As fastest-validator reports them: the allowed list of an enum is its `expected`.
 		const err = new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", [
 			{
 				type: "numberMax",
 				field: "pageSize",
 				message: "The 'pageSize' field must be less than or equal to 100.",
+				expected: 100,
 				actual: 1000,
 			},
 			{
 				type: "enumValue",
 				field: "position",
-				message: "The 'position' field does not match any of the allowed values.",
-				actual: "Striker",
+				message:
+					"The 'position' field value 'Goalkeeper, Defender, Midfielder, Forward' does not match any of the allowed values.",
+				expected: "Goalkeeper, Defender, Midfielder, Forward",
+				actual: "goalie",
 			},
 		] as never);
-		const http = toHttpError(err);
+		const sent: Record<string, string> = { pageSize: "1000", position: "goalie" };
+		const http = toHttpError(err, field => sent[field]);
 		expect(http.status).toBe(422);
 		expect(http.body.error.type).toBe("VALIDATION_ERROR");
 		expect(http.body.error.fields).toEqual([
 			{
 				field: "pageSize",
-				message: "The 'pageSize' field must be less than or equal to 100.",
+				message: "The 'pageSize' parameter must be at most 100; got '1000'.",
 			},
 			{
 				field: "position",
-				message: "The 'position' field does not match any of the allowed values.",
+				message:
+					"The 'position' parameter must be one of Goalkeeper, Defender, Midfielder, Forward; got 'goalie'.",
+			},
+		]);
+	});
+
+	test("a blank value, a long one and a number not in decimal digits are said as such", () => {
+		const err = new Errors.ValidationError("Parameters validation error!", "VALIDATION_ERROR", [
+			{ type: "stringMin", field: "q", expected: 1, actual: 0 },
+			{ type: "stringMax", field: "team", expected: 100, actual: 101 },
+			{ type: "number", field: "page", actual: "1e1" },
+		] as never);
+		const sent: Record<string, string> = { q: "   ", team: "x".repeat(101), page: "1e1" };
+		expect(toHttpError(err, field => sent[field]).body.error.fields).toEqual([
+			{
+				field: "q",
+				message:
+					"The 'q' parameter is blank: it must hold at least 1 character(s) besides spaces.",
+			},
+			{
+				field: "team",
+				message: "The 'team' parameter must be at most 100 characters long; got 101.",
+			},
+			{
+				field: "page",
+				message:
+					"The 'page' parameter must be a number written in decimal digits; got '1e1'.",
 			},
 		]);
 	});

@@ -21,12 +21,13 @@ function request(headers: Record<string, string> = {}, url = "/api/v1/players"):
 	return { url, headers, socket: { remoteAddress: "203.0.113.5" } } as unknown as IncomingMessage;
 }
 
-function accessOn(store: GatewayStore, anonymousLimit = 2) {
+function accessOn(store: GatewayStore, anonymousLimit = 2, documentLimit = 2) {
 	const warnings: string[] = [];
 	const middleware = gatewayAccess({
 		store,
 		limiter: new RateLimiter(store, 60_000),
 		anonymousLimit,
+		documentLimit,
 		trustedProxies: new Set(),
 		refuse: (res, refusal) => void Object.assign(res, { refusal }),
 		warn: message => warnings.push(message),
@@ -71,6 +72,22 @@ test("without a key, the client is counted by address against the anonymous limi
 	expect(outcomes.map(o => o.passed)).toEqual([true, true, false]);
 	expect(outcomes[2].refusal?.message).toContain("X-Auth-Token");
 	expect(outcomes[2].refusal?.retryAfter).toBeGreaterThan(0);
+});
+
+test("the OpenAPI document, the docs page and the dashboard are counted on a budget of their own", async () => {
+	const { call } = accessOn(new MemoryGatewayStore(), 1, 2);
+	const api = [await call(request()), await call(request())];
+	expect(api.map(o => o.passed)).toEqual([true, false]);
+	// The API's limit is spent; the schema that tells a tool about it is still there.
+	const documentRequest = (url: string) =>
+		Object.assign(request({}, url.replace(/^\/api/, "")), { originalUrl: url });
+	const documents = [
+		await call(documentRequest("/api/openapi.json")),
+		await call(documentRequest("/api/docs")),
+		await call(documentRequest("/dashboard/app.js")),
+	];
+	expect(documents.map(o => o.passed)).toEqual([true, true, false]);
+	expect(documents[2].refusal).toMatchObject({ status: 429 });
 });
 
 test("an unknown, empty or revoked key is refused with 401, not served as anonymous", async () => {
