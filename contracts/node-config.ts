@@ -81,8 +81,13 @@ export interface NodeConfig {
 	tracing: "off" | "console";
 	/** Cache of list actions: memory, off, or a Redis URL. */
 	cacher: string;
-	/** How long a cached list stays (seconds); projections also clear it when they change. */
+	/** How long a cached list stays (seconds), in the services' cache and the gateway's; projections also clear it when they change. */
 	cacheTtl: number;
+	/** Gateway: memory for its response cache (MB); 0 switches it off. */
+	gatewayCacheMb: number;
+	/** Gateway: `max-age` and `stale-while-revalidate` (seconds) of the API's cacheable answers. */
+	httpMaxAge: number;
+	httpStaleWhileRevalidate: number;
 }
 
 declare module "moleculer" {

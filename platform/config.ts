@@ -189,6 +189,9 @@ export function readConfig(env: Env = process.env): Config {
 		tracing: oneOf(env, "TRACING", ["off", "console"] as const, "off"),
 		cacher: cacher(env),
 		cacheTtl: integer(env, "CACHE_TTL", 30, 1, 86_400),
+		gatewayCacheMb: integer(env, "GATEWAY_CACHE_MB", 64, 0, 65_536),
+		httpMaxAge: integer(env, "HTTP_MAX_AGE", 5, 0, 86_400),
+		httpStaleWhileRevalidate: integer(env, "HTTP_STALE_WHILE_REVALIDATE", 30, 0, 86_400),
 	};
 }
 

@@ -7,7 +7,13 @@
 import type { Server } from "node:http";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway, { type ApiSettingsSchema } from "moleculer-web";
-import { nodeConfig, type NodeConfig } from "../../contracts";
+import {
+	EVENTS,
+	nodeConfig,
+	type NodeConfig,
+	type ProjectionUpdatedPayload,
+	projectionUpdatedSchema,
+} from "../../contracts";
 import { accessLog, logsInfo } from "./http/access-log";
 import { hasAdminToken } from "./http/admin-token";
 import { corsSettings } from "./http/cors";
@@ -31,6 +37,8 @@ import { type GatewayStore, gatewayStoreFor } from "../../storage/gateway-store"
 import { RateLimiter } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
 import { requestIdFor } from "./http/security";
+import { cacheControlOf, type HttpCaching } from "./http/cached-answers";
+import { ResponseCache } from "./http/response-cache";
 import { buildOpenApi } from "./openapi/document";
 import { adminRoute } from "./routes/admin-route";
 import { DASHBOARD_PATH, dashboardRoute } from "./routes/dashboard-route";
@@ -56,6 +64,7 @@ interface GatewayVars {
 	admin: boolean;
 	/** API keys and rate-limit windows: this gateway's memory, or Redis shared by all gateways. */
 	store: GatewayStore;
+	caching: HttpCaching;
 }
 
 interface GatewayMethods {
@@ -79,6 +88,7 @@ function refusalError(refusal: Refusal): HttpError {
 /** What the gateway reads of moleculer-web's own state. */
 interface WebService {
 	aliases: AliasLike[];
+	resolveAlias(url: string, method: string): { alias: { action?: string } } | false;
 	server: Server;
 	httpHandler: (req: Req, res: Res) => unknown;
 }
@@ -94,6 +104,23 @@ function withAllowedMethods(req: Req, error: HttpError, web: WebService): HttpEr
 	if (error.status !== 404 || error.body.error.type !== "NOT_FOUND") return error;
 	const allowed = methodsAt(web.aliases, routePath(req.originalUrl ?? req.url));
 	return allowed.length === 0 ? error : methodNotAllowed(req.method ?? "GET", allowed);
+}
+
+/** ETags, Cache-Control and the response cache, from configuration; `routeAt` asks moleculer-web's aliases. */
+function httpCaching(web: WebService, book: RouteBook, config: NodeConfig): HttpCaching {
+	return {
+		cache: new ResponseCache({
+			maxBytes: config.gatewayCacheMb * 1024 * 1024,
+			ttlMs: config.cacheTtl * 1000,
+		}),
+		cacheControl: cacheControlOf(config.httpMaxAge, config.httpStaleWhileRevalidate),
+		compressionThreshold: config.compressionThreshold,
+		routeAt(path) {
+			const found = web.resolveAlias(path, "GET");
+			const action = found ? found.alias.action : undefined;
+			return action ? book.routeOf(action) : undefined;
+		},
+	};
 }
 
 /** Puts the front door before moleculer-web's handler, and answers what Node refuses in the API's shape. */
@@ -209,6 +236,17 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		// A node came or went, or announced new services: learn the routes it brings.
 		"$services.changed"() {
 			this.learnRoutes();
+			// A route whose service has no node answers 503, as documented, not from the cache.
+			for (const route of this.book.all())
+				if (!this.broker.registry.actions.isAvailable(route.action))
+					this.caching.cache.invalidate(route.service);
+		},
+		// Some projection applied changes: the answers of its service are stale (every gateway hears it).
+		[EVENTS.projectionUpdated]: {
+			params: projectionUpdatedSchema,
+			handler(ctx: Context<ProjectionUpdatedPayload>) {
+				this.caching.cache.invalidate(ctx.params.consumer);
+			},
 		},
 	},
 
@@ -248,9 +286,12 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 						book: this.book,
 						openApi: () => json,
 						docsAliases: docsAliases(),
+						caching: this.caching,
 					}),
 					false,
 				);
+				// What the routes answered may have changed shape with them.
+				this.caching.cache.clear();
 				this.openApiJson = json;
 			} catch (err) {
 				// The routes served so far stay as they are; the next change of the registry tries again.
@@ -287,7 +328,9 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		this.discovered = false;
 		this.admin = nodeConfig(this.broker).adminToken !== null;
 		// moleculer-web has made its server by now (its created hook runs before this one).
-		openFrontDoor(this as unknown as WebService, nodeConfig(this.broker));
+		const config = nodeConfig(this.broker);
+		openFrontDoor(this as unknown as WebService, config);
+		this.caching = httpCaching(this as unknown as WebService, this.book, config);
 	},
 
 	async started() {

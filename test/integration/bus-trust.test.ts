@@ -6,7 +6,7 @@
 // its back (a document changed, one deleted, a stray one inserted, with the driver) heals itself:
 // anti-entropy repairs exactly those three.
 import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
@@ -32,6 +32,7 @@ import {
 	type NodeProcess,
 	resetDatabases,
 	startGateway,
+	setShirtNumber,
 	startNode,
 	startProbe,
 	SYNC_KEYS,
@@ -168,14 +169,7 @@ test("a foreign node with the credentials but not sync's key cannot forge master
 	for (const line of refusals) expect(line).toContain(`from node ${probe.nodeID}`);
 
 	// The real change that takes that sequence number is applied: the checkpoint did not move.
-	const file = join(dataDir, "worldcup", "2026", "worldcup.squads.json");
-	const squads = JSON.parse(readFileSync(file, "utf8")) as Array<{
-		name: string;
-		players: Array<{ name: string; number: number }>;
-	}>;
-	squads.find(s => s.name === "Argentina")!.players.find(p => p.name === "Lionel Messi")!.number =
-		19;
-	writeFileSync(file, JSON.stringify(squads));
+	setShirtNumber(dataDir, "Argentina", "Lionel Messi", 19);
 	const accepted = await fetch(`${baseUrl}/api/admin/sync`, {
 		method: "POST",
 		headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -2,7 +2,7 @@
 // process on real NATS and FerretDB, two gateways (one with a tight rate limit and no admin
 // token), and requests over HTTP only. Injection and malformed input, a fuzz run, rate limits,
 // the admin route, internal actions, the OpenAPI document, readiness, metrics and the cache.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ListResult } from "../../contracts";
@@ -18,6 +18,7 @@ import {
 	type NodeProcess,
 	resetDatabases,
 	startGateway,
+	setShirtNumber,
 	startNode,
 	type TestEnv,
 	testEnv,
@@ -530,15 +531,7 @@ describe("the admin route", () => {
 		expect(await messi()).toBe(10);
 		expect(await messi()).toBe(10); // now served from the cache (its life is an hour)
 
-		const file = join(dataDir, "worldcup", "2026", "worldcup.squads.json");
-		const squads = JSON.parse(readFileSync(file, "utf8")) as Array<{
-			name: string;
-			players: Array<{ name: string; number: number }>;
-		}>;
-		squads
-			.find(s => s.name === "Argentina")!
-			.players.find(p => p.name === "Lionel Messi")!.number = 30;
-		writeFileSync(file, JSON.stringify(squads));
+		setShirtNumber(dataDir, "Argentina", "Lionel Messi", 30);
 
 		const accepted = await request(`${api}/api/admin/sync`, {
 			method: "POST",

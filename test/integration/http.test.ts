@@ -162,6 +162,46 @@ describe("methods", () => {
 	});
 });
 
+describe("caching", () => {
+	test("every API route answers 200 with a strong ETag and Cache-Control; If-None-Match with it is a 304", async () => {
+		const paths = (await everyGetPath()).filter(path => /^\/api\/v\d/.test(path));
+		expect(paths.length).toBeGreaterThan(10);
+		for (const path of paths) {
+			const full = await send("GET", path);
+			if (full.status !== 200) continue; // an example that names nothing (a 404) has no ETag
+			expect({ path, etag: /^"[A-Za-z0-9_-]{27}"$/.test(String(full.headers.etag)) }).toEqual(
+				{
+					path,
+					etag: true,
+				},
+			);
+			expect(full.headers["cache-control"]).toBe(
+				"public, max-age=5, stale-while-revalidate=30",
+			);
+			const again = await send("GET", path, { "If-None-Match": String(full.headers.etag) });
+			expect({ path, status: again.status, body: again.body.length }).toEqual({
+				path,
+				status: 304,
+				body: 0,
+			});
+			// The ETag of the compressed answer revalidates the same way.
+			const packed = await send("GET", path, { "Accept-Encoding": "br" });
+			const packedAgain = await send("GET", path, {
+				"Accept-Encoding": "br",
+				"If-None-Match": String(packed.headers.etag),
+			});
+			expect({ path, status: packedAgain.status }).toEqual({ path, status: 304 });
+		}
+	});
+
+	test("errors are not cached", async () => {
+		const reply = await send("GET", "/api/v2/matches/no-such-match");
+		expect(reply.status).toBe(404);
+		expect(reply.headers.etag).toBeUndefined();
+		expect(reply.headers["cache-control"]).toBe("no-store");
+	});
+});
+
 describe("compression", () => {
 	test.each([
 		["br", brotliDecompressSync],

@@ -1,7 +1,14 @@
 // Runs matchday nodes as separate processes, as production does: one `platform/node.ts`
 // per node, on the test NATS and FerretDB. Logs are kept in test-artifacts/logs.
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+	appendFileSync,
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
@@ -257,4 +264,20 @@ export function worldCupDataDir(name: string): string {
 		recursive: true,
 	});
 	return dir;
+}
+
+/** Gives a squad player of a data folder made by `worldCupDataDir` another shirt number: a change for sync to find. */
+export function setShirtNumber(
+	dataDir: string,
+	team: string,
+	player: string,
+	number: number,
+): void {
+	const file = join(dataDir, "worldcup", "2026", "worldcup.squads.json");
+	const squads = JSON.parse(readFileSync(file, "utf8")) as Array<{
+		name: string;
+		players: Array<{ name: string; number: number }>;
+	}>;
+	squads.find(s => s.name === team)!.players.find(p => p.name === player)!.number = number;
+	writeFileSync(file, JSON.stringify(squads));
 }

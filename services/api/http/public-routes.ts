@@ -187,9 +187,10 @@ export class RouteBook {
 		return [...new Set(this.all().map(route => route.action))];
 	}
 
-	/** The route of an action, if the gateway knows one. */
+	/** The route of an action, if the gateway knows one (asked on every cacheable request: no sorting). */
 	routeOf(action: string): PublicRoute | undefined {
-		return this.all().find(route => route.action === action);
+		for (const route of this.routes.values()) if (route.action === action) return route;
+		return undefined;
 	}
 
 	/** The successor's path (with the API prefix) of a deprecated action; undefined when it is not deprecated. */

@@ -3,6 +3,7 @@
 // Rebuilt whenever the registry changes; moleculer-web replaces a route of the same path.
 import type { Context, ServiceBroker } from "moleculer";
 import { type ClusterView, readClusterView, sharedFor } from "../cluster-view";
+import { cachedAnswers, type HttpCaching, keepAnswer } from "../http/cached-answers";
 import { toHttpError } from "../http/errors";
 import { API_PREFIX, type RouteBook } from "../http/public-routes";
 import { type Req, type Res, send, sendError } from "../http/reply";
@@ -17,11 +18,13 @@ export interface PublicRouteParts {
 	openApi: () => string;
 	/** The docs page's aliases (its HTML and files). */
 	docsAliases: Record<string, unknown>;
+	/** ETags, Cache-Control and the gateway's response cache (http/cached-answers.ts). */
+	caching: HttpCaching;
 }
 
 /** The public route's options for moleculer-web's addRoute. */
 export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
-	const { book } = parts;
+	const { book, caching } = parts;
 	const aliases: Record<string, unknown> = {};
 	// moleculer-web's alias keys are "METHOD /path" relative to the route's own path.
 	for (const route of book.all()) aliases[`${route.method} ${route.path}`] = route.action;
@@ -51,18 +54,29 @@ export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
 		},
 		mappingPolicy: "restrict",
 		autoAliases: false,
+		// After the access check (a global middleware): a cached answer is counted like any other.
+		use: [cachedAnswers(caching)],
 		onBeforeCall(
-			_ctx: Context,
+			ctx: Context,
 			_route: unknown,
 			_req: Req,
 			res: Res,
 			alias?: { action?: string },
 		) {
+			// While the gateway caches answers, the services' own cache is passed by: a replica that
+			// has not yet heard of a change would hand back an answer the gateway then keeps.
+			if (caching.cache.enabled) (ctx.meta as Record<string, unknown>).$cache = false;
 			// A service declares its own deprecation; the link is to its successor's route, where served.
 			const successor = alias?.action ? book.successorOf(alias.action) : undefined;
 			if (successor === undefined) return;
 			res.setHeader("Deprecation", "true");
 			if (successor) res.setHeader("Link", `<${successor}>; rel="successor-version"`);
+		},
+		// Serialised here, once, for its ETag and the cache; sent as the text it is.
+		onAfterCall(ctx: Context, _route: unknown, req: Req, res: Res, data: unknown) {
+			if (req.method !== "GET" || data === null || typeof data !== "object") return data;
+			(ctx.meta as Record<string, unknown>).$responseType = "application/json; charset=utf-8";
+			return keepAnswer(caching, req, res, data);
 		},
 		// The public routes read query strings only; a body is never parsed.
 		bodyParsers: { json: false, urlencoded: false },
