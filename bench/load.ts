@@ -14,6 +14,8 @@ export interface Load {
 	failures: number;
 	/** Measured by a fixed number of requests rather than for a fixed time. */
 	counted?: boolean;
+	/** CPU time per answered request of each process watched, in microseconds (user + system). */
+	cpu?: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -32,6 +34,7 @@ interface AutocannonResult {
 	non2xx: number;
 	errors: number;
 	timeouts: number;
+	statusCodeStats?: Record<string, { count: number }>;
 }
 
 /** A run must see this many answers per connection; an endpoint too slow for that in a timed run is measured by a count of them. */
@@ -40,8 +43,19 @@ export const MIN_ANSWERS_PER_CONNECTION = 2;
 /** A request slower than this counts as failed. */
 export const REQUEST_TIMEOUT_SECONDS = 60;
 
+/** What counts as an answer: a 2xx, or (revalidations) a 304. */
+export interface Ask {
+	headers?: Record<string, string>;
+	answer?: "2xx" | "304";
+}
+
 /** Load for `opts.duration` seconds, or, with `amount`, until that many requests are answered. */
-export function autocannon(url: string, opts: LoadOptions, amount?: number): Promise<Load> {
+export function autocannon(
+	url: string,
+	opts: LoadOptions,
+	amount?: number,
+	ask: Ask = {},
+): Promise<Load> {
 	return new Promise((resolve, reject) => {
 		const bin = join(REPO_ROOT, "node_modules", "autocannon", "autocannon.js");
 		const bound = amount ? ["-a", String(amount)] : ["-d", String(opts.duration)];
@@ -52,6 +66,10 @@ export function autocannon(url: string, opts: LoadOptions, amount?: number): Pro
 			...bound,
 			"-t",
 			String(REQUEST_TIMEOUT_SECONDS),
+			...Object.entries(ask.headers ?? {}).flatMap(([name, value]) => [
+				"-H",
+				`${name}=${value}`,
+			]),
 			"-j",
 			url,
 		];
@@ -64,13 +82,17 @@ export function autocannon(url: string, opts: LoadOptions, amount?: number): Pro
 			if (code !== 0)
 				return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
 			const result = JSON.parse(out) as AutocannonResult;
+			const answered =
+				ask.answer === "304"
+					? (result.statusCodeStats?.["304"]?.count ?? 0)
+					: result["2xx"];
 			resolve({
 				// Answers that count: a failure (a 504 after the gateway's timeout, say) is no answer.
-				rps: result["2xx"] / (amount ? result.duration : opts.duration),
+				rps: answered / (amount ? result.duration : opts.duration),
 				p50: result.latency.p50,
 				p99: result.latency.p99,
 				requests: result.requests.total,
-				failures: result.non2xx + result.errors + result.timeouts,
+				failures: result.requests.total - answered + result.errors + result.timeouts,
 				counted: amount !== undefined,
 			});
 		});
@@ -115,6 +137,34 @@ export function percentiles(values: number[]): { p50: number; p99: number } {
 	const at = (q: number) =>
 		sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 	return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** The kernel's clock ticks per second (USER_HZ): 100 on Linux's common builds. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used (user + system), in microseconds; 0 once it has gone. */
+export function cpuMicros(pid: number): number {
+	try {
+		// The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+		const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+		return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+	} catch {
+		return 0;
+	}
+}
+
+/** Runs `work` and adds to its load each process's CPU per answered request. */
+export async function withCpu(
+	pids: ReadonlyMap<string, number>,
+	work: () => Promise<Load>,
+): Promise<Load> {
+	const before = new Map([...pids].map(([name, pid]) => [name, cpuMicros(pid)]));
+	const load = await work();
+	const answered = Math.max(1, load.requests - load.failures);
+	const cpu: Record<string, number> = {};
+	for (const [name, pid] of pids) cpu[name] = (cpuMicros(pid) - before.get(name)!) / answered;
+	return { ...load, cpu };
 }
 
 /** Resident memory of a process, in MiB; 0 once it has gone. */

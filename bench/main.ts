@@ -37,6 +37,7 @@ import { teamsPageRequest } from "../services/teams/teams.query";
 import { eventually, NodeProcess, sleep, startProbe, type TestEnv } from "../test/support/cluster";
 import { freePort, REPO_ROOT, startTestServers, waitForPort } from "../tools/servers";
 import {
+	type Ask,
 	autocannon,
 	callLoad,
 	drain,
@@ -47,6 +48,7 @@ import {
 	REQUEST_TIMEOUT_SECONDS,
 	rssMiB,
 	trackPeaks,
+	withCpu,
 } from "./load";
 import { startPostgres } from "./postgres";
 import { EditableCopy, PropagationListener, type PropagationSample } from "./propagation";
@@ -267,13 +269,17 @@ async function startSync(
 	return { documents: Number(found[1]), ms: Number(found[2]) };
 }
 
-/** Starts every projection service and the gateway with the given cacher; resolves with the gateway's URL. */
-async function startReaders(nodes: Nodes, cacher: string): Promise<string> {
+/**
+ * Starts every projection service and the gateway with the given cacher and gateway response
+ * cache (MB; 0 is none); resolves with the gateway's URL.
+ */
+async function startReaders(nodes: Nodes, cacher: string, gatewayCacheMb = 0): Promise<string> {
 	const port = await freePort();
 	const readers = READ_SERVICES.map(service => nodes.start(service, service, { CACHER: cacher }));
 	// Warnings only: one access-log line per request would measure the terminal. So no start-up line either: wait for its port.
 	nodes.start("api", "api", {
 		CACHER: cacher,
+		GATEWAY_CACHE_MB: String(gatewayCacheMb),
 		PORT: String(port),
 		RATE_LIMIT: "0",
 		LOG_LEVEL: "warn",
@@ -425,6 +431,9 @@ function urlOf(base: string, endpoint: Endpoint): string {
 	return `${base}${endpoint.path}${query ? `?${query}` : ""}`;
 }
 
+/** The gateway's response cache in its run, MB: the default of GATEWAY_CACHE_MB. */
+const GATEWAY_CACHE_MB = 64;
+
 /** Seconds of load before each measured run, not counted: connections open, code warms up (JIT). */
 const WARM_UP_SECONDS = 1;
 
@@ -437,20 +446,44 @@ const WARM_UP_SECONDS = 1;
  * only those that beat the clock. A timed run that saw few answers all the same (an endpoint
  * fast alone but slow under concurrent load) is run again by count.
  */
-async function measure(url: string, opts: LoadOptions): Promise<Load> {
-	await autocannon(url, { ...opts, duration: WARM_UP_SECONDS });
+async function measure(
+	url: string,
+	opts: LoadOptions,
+	watch: ReadonlyMap<string, number> = new Map(),
+	ask: Ask = {},
+): Promise<Load> {
+	await autocannon(url, { ...opts, duration: WARM_UP_SECONDS }, undefined, ask);
 	await drain(url);
 	const started = performance.now();
 	await drain(url);
 	const alone = (performance.now() - started) / 1000;
 	const minimum = MIN_ANSWERS_PER_CONNECTION * opts.connections;
-	let load = await autocannon(url, opts, opts.duration / alone < minimum ? minimum : undefined);
+	const amount = opts.duration / alone < minimum ? minimum : undefined;
+	let load = await withCpu(watch, () => autocannon(url, opts, amount, ask));
 	await drain(url);
 	if (load.requests < minimum) {
-		load = await autocannon(url, opts, minimum);
+		load = await withCpu(watch, () => autocannon(url, opts, minimum, ask));
 		await drain(url);
 	}
 	return load;
+}
+
+/** The gateway's process and the one of the service behind an endpoint, for CPU per request. */
+function cpuWatch(nodes: Nodes, endpoint: Endpoint, withService = true): Map<string, number> {
+	const pids = new Map(nodes.pids());
+	const service = endpoint.path.replace(/^\/api\//, "").replace("/", ".");
+	const watch = new Map([["gateway", pids.get("api")!]]);
+	if (withService && pids.has(service)) watch.set("service", pids.get(service)!);
+	return watch;
+}
+
+/** The ETag an endpoint answers with now, uncompressed (as autocannon asks). */
+async function etagOf(url: string): Promise<string> {
+	const res = await fetch(url, { headers: { "Accept-Encoding": "identity" } });
+	await res.arrayBuffer();
+	const etag = res.headers.get("etag");
+	if (!etag) throw new Error(`${url} answered no ETag`);
+	return etag;
 }
 
 /** The comparison is fair only if both answer the same, byte for byte. */
@@ -545,7 +578,7 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 		for (const [i, endpoint] of ENDPOINTS.entries()) {
 			log(`${kind}: microservices ${endpoint.path}`);
 			rows[i].micro = await trackPeaks(watched, peaks, () =>
-				measure(urlOf(base, endpoint), opts),
+				measure(urlOf(base, endpoint), opts, cpuWatch(nodes, endpoint)),
 			);
 		}
 		// Cache hits never reach the database: one database-backed store says what the cacher does.
@@ -557,7 +590,28 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 			for (const [i, endpoint] of ENDPOINTS.entries()) {
 				log(`${kind}: cached ${endpoint.path}`);
 				rows[i].cached = await trackPeaks(watched, peaks, () =>
-					measure(urlOf(base, endpoint), opts),
+					measure(urlOf(base, endpoint), opts, cpuWatch(nodes, endpoint)),
+				);
+			}
+			log(
+				`${kind}: restarting the projections and the gateway with the gateway's response cache`,
+			);
+			await nodes.stop([...READ_SERVICES, "api"]);
+			base = await startReaders(nodes, "off", GATEWAY_CACHE_MB);
+			await converged(probe);
+			for (const [i, endpoint] of ENDPOINTS.entries()) {
+				const url = urlOf(base, endpoint);
+				log(`${kind}: gateway cache ${endpoint.path}`);
+				rows[i].gatewayCached = await trackPeaks(watched, peaks, () =>
+					measure(url, opts, cpuWatch(nodes, endpoint)),
+				);
+				log(`${kind}: revalidated (304) ${endpoint.path}`);
+				const etag = await etagOf(url);
+				rows[i].notModified = await trackPeaks(watched, peaks, () =>
+					measure(url, opts, cpuWatch(nodes, endpoint, false), {
+						headers: { "If-None-Match": etag },
+						answer: "304",
+					}),
 				);
 			}
 		}
