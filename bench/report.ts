@@ -32,6 +32,8 @@ export interface StoreResult {
 		requested: { p50: number; p99: number };
 	}>;
 	rows: EndpointRow[];
+	/** Single changes that did not reach every projection in time, as the benchmark said so. */
+	missedChanges: string[];
 	memory: Array<{ process: string; rest: number; peak: number; importPeak: number }>;
 }
 
@@ -148,6 +150,7 @@ function storeSection(store: StoreResult): string[] {
 			p =>
 				`- A single ${p.kind} change reaches every projection that keeps it (${p.consumers}): **p50 ${fmt(p.published.p50, 1)} ms, p99 ${fmt(p.published.p99, 1)} ms** from sync publishing it (${p.samples} samples); from asking for a sync, which re-reads the whole source, p50 ${fmt(p.requested.p50)} ms, p99 ${fmt(p.requested.p99)} ms.`,
 		),
+		...store.missedChanges.map(message => `- **Missed**: ${message}.`),
 		"",
 		"Memory (RSS, MiB): at rest after loading, peak while building the projections, peak under load:",
 		"",
@@ -247,7 +250,7 @@ function targetsSection(report: BenchReport): string[] {
 			);
 		const p99 = Math.max(...store.propagation.map(p => p.published.p99));
 		lines.push(
-			`| A single change reaches every projection in < 50 ms p99 | ${name} | ${p99 < 50 ? "met" : "not met"}: worst p99 ${fmt(p99, 1)} ms |`,
+			`| A single change reaches every projection in < 50 ms p99 | ${name} | ${p99 < 50 && store.missedChanges.length === 0 ? "met" : "not met"}: worst p99 ${fmt(p99, 1)} ms${store.missedChanges.length > 0 ? `, ${store.missedChanges.length} change(s) missed` : ""} |`,
 		);
 		if (store.imported.ceilingRate) {
 			const share = store.imported.rate / store.imported.ceilingRate;

@@ -22,6 +22,7 @@ import { body, type HttpError, toHttpError } from "./http/errors";
 import {
 	type AliasLike,
 	frontDoor,
+	type FrontDoorOptions,
 	methodNotAllowed,
 	methodsAt,
 	routePath,
@@ -37,7 +38,7 @@ import { type GatewayStore, gatewayStoreFor } from "../../storage/gateway-store"
 import { RateLimiter } from "./http/rate-limit";
 import { type Req, type Res, sendError } from "./http/reply";
 import { requestIdFor } from "./http/security";
-import { cacheControlOf, type HttpCaching } from "./http/cached-answers";
+import { cacheControlOf, cachedAnswers, type HttpCaching } from "./http/cached-answers";
 import { ResponseCache } from "./http/response-cache";
 import { buildOpenApi } from "./openapi/document";
 import { adminRoute } from "./routes/admin-route";
@@ -123,18 +124,37 @@ function httpCaching(web: WebService, book: RouteBook, config: NodeConfig): Http
 	};
 }
 
+/** The access log (at info and below) and the access check, as one step of the front door. */
+function admission(
+	config: NodeConfig,
+	store: GatewayStore,
+	logger: { info(...args: unknown[]): void; warn(message: string): void },
+): (req: Req, res: Res) => Promise<boolean> {
+	const log = logsInfo(config.logLevel) ? accessLog(config.logFormat) : undefined;
+	const access = gatewayAccess({
+		store,
+		limiter: new RateLimiter(store, config.rateLimitWindow),
+		// RATE_LIMIT=0 switches the anonymous limit off.
+		anonymousLimit: config.rateLimit,
+		documentLimit: config.documentRateLimit,
+		trustedProxies: new Set(config.trustProxy),
+		refuse: (res, refusal) => sendError(res, refusalError(refusal)),
+		warn: throttled(message => logger.warn(message)),
+	});
+	return (req, res) =>
+		new Promise(resolve => {
+			log?.call({ logger }, req, res, () => undefined);
+			// A refusal answers and never calls on: its end settles the question.
+			res.once("close", () => resolve(false));
+			access(req, res, () => resolve(true));
+		});
+}
+
 /** Puts the front door before moleculer-web's handler, and answers what Node refuses in the API's shape. */
-function openFrontDoor(web: WebService, config: NodeConfig): void {
+function openFrontDoor(web: WebService, parts: Omit<FrontDoorOptions, "aliases">): void {
 	const handler = web.httpHandler;
 	web.server.removeAllListeners("request");
-	web.server.on(
-		"request",
-		frontDoor(handler, {
-			aliases: () => web.aliases,
-			cors: config.corsOrigins.length > 0,
-			compressionThreshold: config.compressionThreshold,
-		}),
-	);
+	web.server.on("request", frontDoor(handler, { ...parts, aliases: () => web.aliases }));
 	web.server.on("clientError", answerClientError);
 }
 
@@ -148,27 +168,13 @@ function throttled(warn: (message: string) => void): (message: string) => void {
 	};
 }
 
-/** moleculer-web's settings for this node: the middleware chain and the fixed routes (the public one is added as learnt). */
-function gatewaySettings(
-	settings: NodeConfig,
-	store: GatewayStore,
-	warn: (message: string) => void,
-): ApiSettingsSchema {
-	const access = gatewayAccess({
-		store,
-		limiter: new RateLimiter(store, settings.rateLimitWindow),
-		// RATE_LIMIT=0 switches the anonymous limit off.
-		anonymousLimit: settings.rateLimit,
-		documentLimit: settings.documentRateLimit,
-		trustedProxies: new Set(settings.trustProxy),
-		refuse: (res, refusal) => sendError(res, refusalError(refusal)),
-		warn: throttled(warn),
-	});
+/** moleculer-web's settings for this node: the fixed routes (the public one is added as learnt). */
+function gatewaySettings(settings: NodeConfig, store: GatewayStore): ApiSettingsSchema {
 	return {
 		port: settings.port,
 		ip: settings.host,
-		// Security headers and the request id are set by the front door (http/front-door.ts).
-		use: [...(logsInfo(settings.logLevel) ? [accessLog(settings.logFormat)] : []), access],
+		// Security headers, the request id, the access log and the access check are the front
+		// door's (http/front-door.ts): they run before moleculer-web, for every request.
 		cors: corsSettings(settings.corsOrigins),
 		// The request id: the client's when it is a plain token, else a new one (moleculer-web
 		// would take any header text as it is).
@@ -228,7 +234,7 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		(this as unknown as GatewayVars).store = store;
 		schema.settings = {
 			...(schema.settings as object),
-			...gatewaySettings(config, store, message => this.logger.warn(message)),
+			...gatewaySettings(config, store),
 		};
 	},
 
@@ -329,8 +335,13 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		this.admin = nodeConfig(this.broker).adminToken !== null;
 		// moleculer-web has made its server by now (its created hook runs before this one).
 		const config = nodeConfig(this.broker);
-		openFrontDoor(this as unknown as WebService, config);
 		this.caching = httpCaching(this as unknown as WebService, this.book, config);
+		openFrontDoor(this as unknown as WebService, {
+			cors: config.corsOrigins.length > 0,
+			compressionThreshold: config.compressionThreshold,
+			admit: admission(config, this.store, this.logger),
+			answer: cachedAnswers(this.caching),
+		});
 	},
 
 	async started() {

@@ -1,7 +1,7 @@
 // HTTP caching of the public GET routes, in two steps around the call to the service:
-// - before (a middleware after the access check, so that a cached answer is still counted and
-//   keyed like any other): a fresh entry of the response cache answers at once, 304 when the
-//   client's If-None-Match names it; else the request takes a ticket and goes on;
+// - before (in the front door, after the access check, so that a cached answer is still counted
+//   and keyed like any other): a fresh entry of the response cache answers at once, 304 when
+//   the client's If-None-Match names it; else the request takes a ticket and goes on;
 // - after (the route's onAfterCall): the answer is serialised once, gets a strong ETag from its
 //   bytes and `Cache-Control` from configuration, and is kept if its ticket is still good.
 // Without the response cache (GATEWAY_CACHE_MB=0) the ETag and 304 still work, after the call.
@@ -77,19 +77,22 @@ function answerFromCache(
 	res.end(answer.body);
 }
 
-/** The middleware before the call: answers from the cache, or gives the request its ticket. */
+/** The step before the call: answers from the cache (true), or gives the request its ticket. */
 export function cachedAnswers(caching: HttpCaching) {
-	return (req: CachingRequest, res: ServerResponse, next: () => void): void => {
-		// A cross-origin request goes the whole way: moleculer-web checks and writes CORS after
-		// the middlewares, and a cached answer must not step around that check.
-		if (req.method !== "GET" || !caching.cache.enabled || req.headers.origin) return next();
+	return (req: CachingRequest, res: ServerResponse): boolean => {
+		// A cross-origin request goes the whole way: moleculer-web checks and writes CORS, and a
+		// cached answer must not step around that check.
+		if (req.method !== "GET" || !caching.cache.enabled || req.headers.origin) return false;
 		const { path, key } = keyOf(req);
 		const route = caching.routeAt(path);
-		if (!route) return next();
+		if (!route) return false;
 		const answer = caching.cache.lookup(key);
-		if (answer) return answerFromCache(caching, key, answer, req, res);
+		if (answer) {
+			answerFromCache(caching, key, answer, req, res);
+			return true;
+		}
 		req.$cacheTicket = caching.cache.ticket(key, route.service);
-		next();
+		return false;
 	};
 }
 

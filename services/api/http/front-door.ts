@@ -8,7 +8,9 @@
 //   set aside before moleculer-web's CORS check, which would refuse it when CORS_ORIGINS is set.
 // - Bodies are compressed as Accept-Encoding allows, and a revalidation's If-None-Match is read
 //   without the encoding suffix of a compressed answer's ETag (compression.ts).
-// - A step of the caller's (the gateway's response cache) may answer before moleculer-web.
+// - The access check (API keys, rate limits) and the access log run here, for every request, and
+//   then the gateway's response cache may answer before moleculer-web: a cached answer is
+//   counted and logged like any other, and costs no broker context.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { body, type HttpError } from "./errors";
 import { etagWithoutEncoding, finishBodies, negotiateEncoding } from "./compression";
@@ -28,6 +30,8 @@ export interface FrontDoorOptions {
 	cors: boolean;
 	/** Bodies shorter than this are sent as they are. */
 	compressionThreshold: number;
+	/** Whether the request may go on (false: it has been answered, refused). */
+	admit?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 	/** May answer the request itself (true) before moleculer-web sees it. */
 	answer?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -122,7 +126,10 @@ export function frontDoor(next: Handler, options: FrontDoorOptions): Handler {
 			// Node leaves out the body of an answer to HEAD by itself: the rest is GET's path.
 			if (method === "HEAD") req.method = "GET";
 		}
-		if (options.answer?.(req, res)) return;
-		return next(req, res);
+		const onward = () => {
+			if (!options.answer?.(req, res)) void next(req, res);
+		};
+		if (!options.admit) return onward();
+		void options.admit(req, res).then(admitted => admitted && onward());
 	};
 }

@@ -3,7 +3,7 @@
 // Rebuilt whenever the registry changes; moleculer-web replaces a route of the same path.
 import type { Context, ServiceBroker } from "moleculer";
 import { type ClusterView, readClusterView, sharedFor } from "../cluster-view";
-import { cachedAnswers, type HttpCaching, keepAnswer } from "../http/cached-answers";
+import { type HttpCaching, keepAnswer } from "../http/cached-answers";
 import { toHttpError } from "../http/errors";
 import { API_PREFIX, type RouteBook } from "../http/public-routes";
 import { type Req, type Res, send, sendError } from "../http/reply";
@@ -54,8 +54,6 @@ export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
 		},
 		mappingPolicy: "restrict",
 		autoAliases: false,
-		// After the access check (a global middleware): a cached answer is counted like any other.
-		use: [cachedAnswers(caching)],
 		onBeforeCall(
 			ctx: Context,
 			_route: unknown,
