@@ -168,7 +168,7 @@ function options(): Options {
 		samples: Number(values.samples ?? "16"),
 		stores,
 		importScales: (values["import-scales"] ?? "1,100").split(",").filter(Boolean).map(Number),
-		archiveStores: storeList(values.archive ?? "memory,sqlite"),
+		archiveStores: storeList(values.archive ?? "memory"),
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
 	};
 }
