@@ -41,7 +41,10 @@ export const scorersListDoc: ActionDoc = {
 			allOf: [
 				pageOf("Scorer"),
 				object({
-					competition: ref("CompetitionRef"),
+					competition: {
+						anyOf: [ref("CompetitionRef"), { type: "null" }],
+						description: "The competition; null when no competition has that code.",
+					},
 					seasons: seasonList(
 						"The seasons counted: those whose files record who scored.",
 					),

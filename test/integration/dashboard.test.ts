@@ -44,15 +44,17 @@ beforeAll(async () => {
 	await node.started();
 	await waitForPort(port);
 	base = `http://127.0.0.1:${port}`;
-	// The projections fill from sync's feed after the start: wait until every match is in.
+	// The projections fill from sync's feed after the start, each at its own pace: wait until
+	// every match and every competition is in (the first page the test opens lists them).
 	await eventually(
 		async () =>
 			(await getJson<ListResult<Match>>(`${base}/api/v1/results?pageSize=1`)).body.total ===
-			3861
+				3861 &&
+			(await getJson<ListResult<unknown>>(`${base}/api/v1/competitions`)).body.total === 7
 				? true
 				: undefined,
 		60_000,
-		"every match",
+		"every match and competition",
 	);
 	browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
 });

@@ -5,9 +5,11 @@ import type { JsonSchema } from "../../../contracts";
 import { API_PREFIX, type PublicRoute } from "../http/public-routes";
 import {
 	adminPaths,
+	ANSWER_HEADERS,
 	ERROR_RESPONSES,
 	ERROR_SCHEMA,
 	json,
+	NOT_MODIFIED,
 	operationsPaths,
 	response,
 } from "./gateway-paths";
@@ -84,7 +86,12 @@ function routeOperation(route: PublicRoute, deprecated: boolean): JsonSchema {
 		deprecated: deprecated || undefined,
 		parameters: parametersOf(route),
 		responses: {
-			"200": { description: "The result.", content: json(route.doc?.result ?? {}) },
+			"200": {
+				description: "The result.",
+				headers: ANSWER_HEADERS,
+				content: json(route.doc?.result ?? {}),
+			},
+			"304": NOT_MODIFIED,
 			"401": response("InvalidApiKey"),
 			"404": response("NotFound"),
 			"422": response("ValidationError"),

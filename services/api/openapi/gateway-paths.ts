@@ -215,6 +215,33 @@ export const ERROR_SCHEMA: JsonSchema = object({
 const errorResponse = (description: string, headers?: JsonSchema) =>
 	compact({ description, headers, content: json(ref("Error")) });
 
+const header = (description: string, schema: JsonSchema = str) => ({ description, schema });
+
+/** Headers of every answer of a public route (http/cached-answers.ts, http/gateway-access.ts). */
+export const ANSWER_HEADERS: Record<string, JsonSchema> = {
+	ETag: header("A strong validator of this answer's bytes; send it back in `If-None-Match`."),
+	"Cache-Control": header("How long clients and proxies may keep the answer."),
+	"X-Cache": header("`HIT` when the gateway answered from its cache, `MISS` when it asked."),
+	"X-Request-ID": header("The request's id, in every log line it causes."),
+	"RateLimit-Limit": header("Requests allowed per window.", int),
+	"RateLimit-Remaining": header("Requests left in this window.", int),
+	"RateLimit-Reset": header("Seconds until the window resets.", int),
+	"RateLimit-Policy": header("The limit and its window, e.g. `600;w=60`."),
+	Deprecation: header("`true` on a route its service has deprecated."),
+	Link: header('The successor of a deprecated route (`rel="successor-version"`).'),
+};
+
+/** The answer to a revalidation that names the current ETag. */
+export const NOT_MODIFIED: JsonSchema = {
+	description: "Not modified: `If-None-Match` names this answer's ETag; there is no body.",
+	headers: {
+		ETag: ANSWER_HEADERS.ETag,
+		"Cache-Control": ANSWER_HEADERS["Cache-Control"],
+		"X-Cache": ANSWER_HEADERS["X-Cache"],
+		"X-Request-ID": ANSWER_HEADERS["X-Request-ID"],
+	},
+};
+
 export const ERROR_RESPONSES: Record<string, JsonSchema> = {
 	ValidationError: errorResponse(
 		"A parameter is not valid, or not known to this route (named in `fields`).",

@@ -265,11 +265,12 @@ describe("buildOpenApi", () => {
 		expect(check(feed).spec.valid).toBe(true);
 	});
 
-	test("every route answers its result, and the error shape on 401 (a bad API key), 404, 422, 429, 503 and 504", () => {
+	test("every route answers its result with its caching headers, 304 to a revalidation, and the error shape on 401 (a bad API key), 404, 422, 429, 503 and 504", () => {
 		for (const path of ["/api/v1/players", "/api/v2/results"]) {
 			const responses = operation(doc, path).responses as Json;
 			expect(Object.keys(responses).sort()).toEqual([
 				"200",
+				"304",
 				"401",
 				"404",
 				"422",
@@ -278,6 +279,9 @@ describe("buildOpenApi", () => {
 				"504",
 			]);
 			expect(responses["422"]).toEqual({ $ref: "#/components/responses/ValidationError" });
+			expect(Object.keys((responses["200"] as Json).headers as Json)).toEqual(
+				expect.arrayContaining(["ETag", "Cache-Control", "X-Cache", "X-Request-ID"]),
+			);
 		}
 		expect(operation(doc, "/api/v2/results").responses).toMatchObject({
 			"200": {
