@@ -145,7 +145,9 @@ beforeAll(async () => {
 	await start("sync-1", "v1.sync");
 	await Promise.all([start("players-1", "v1.players"), start("players-2", "v1.players")]);
 	// No rate limit: the clients below send far more than a client may per minute by default.
-	const gateway = await startGateway(env, "api", { RATE_LIMIT: "0" });
+	// No response cache: what is measured here is the replicas behind the gateway, and a cached
+	// answer would never reach them.
+	const gateway = await startGateway(env, "api", { RATE_LIMIT: "0", GATEWAY_CACHE_MB: "0" });
 	nodes.set("api", gateway.node);
 	baseUrl = gateway.baseUrl;
 	// The players projection has caught up with the whole log (sync's own view says so).
