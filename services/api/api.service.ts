@@ -113,6 +113,8 @@ function httpCaching(web: WebService, book: RouteBook, config: NodeConfig): Http
 		cache: new ResponseCache({
 			maxBytes: config.gatewayCacheMb * 1024 * 1024,
 			ttlMs: config.cacheTtl * 1000,
+			// On a bus, opened once the cluster knows this gateway hears invalidations ($broker.started).
+			closed: true,
 		}),
 		cacheControl: cacheControlOf(config.httpMaxAge, config.httpStaleWhileRevalidate),
 		compressionThreshold: config.compressionThreshold,
@@ -239,6 +241,15 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	},
 
 	events: {
+		// Every service of this node has started. Other nodes learn which events a node listens
+		// for from its INFO packet, which Moleculer sends a second after the last service starts
+		// (its debounce): a change broadcast within that second would pass this gateway by, and an
+		// answer kept meanwhile would outlive it. So the node announces itself now, and only then
+		// does the response cache open.
+		async "$broker.started"() {
+			if (this.broker.transit) await this.broker.registry.discoverer.sendLocalNodeInfo();
+			this.caching.cache.open();
+		},
 		// A node came or went, or announced new services: learn the routes it brings.
 		"$services.changed"() {
 			this.learnRoutes();

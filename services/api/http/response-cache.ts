@@ -7,6 +7,9 @@
 //   (the ticket's generation), so a reply read before a change cannot outlive it;
 // - the gateway asks with Moleculer's cache bypassed (`$cache: false`) while this cache is on:
 //   a replica that has not yet heard of the change cannot hand back its own stale entry.
+// - a gateway's cache stays closed (answers and keeps nothing) until the cluster knows this
+//   gateway listens for `projection.updated`: until then a change would be broadcast past it, and
+//   an answer it kept could outlive that change (see the api service's `$broker.started`).
 // Entries also expire (a safety net, CACHE_TTL) and the least recently used go first past a
 // memory budget (GATEWAY_CACHE_MB).
 import { createHash } from "node:crypto";
@@ -39,6 +42,8 @@ export interface CacheOptions {
 	maxBytes: number;
 	ttlMs: number;
 	now?: () => number;
+	/** Starts closed: nothing is answered or kept until `open()`. */
+	closed?: boolean;
 }
 
 /** A strong ETag for a body: the first 27 characters of its SHA-256 in base64url (160 bits). */
@@ -70,13 +75,21 @@ export class ResponseCache {
 	private epoch = 0;
 	private bytes = 0;
 	private readonly now: () => number;
+	private isOpen: boolean;
 
 	constructor(private readonly options: CacheOptions) {
 		this.now = options.now ?? Date.now;
+		this.isOpen = !options.closed;
 	}
 
+	/** Whether the cache answers and keeps answers: it has a budget and it is open. */
 	get enabled(): boolean {
-		return this.options.maxBytes > 0;
+		return this.options.maxBytes > 0 && this.isOpen;
+	}
+
+	/** From now on the cache answers and keeps answers. */
+	open(): void {
+		this.isOpen = true;
 	}
 
 	get size(): number {

@@ -24,6 +24,20 @@ describe("ResponseCache", () => {
 		).toBe("[1]");
 	});
 
+	test("a cache made closed keeps nothing until it is opened", () => {
+		const cache = new ResponseCache({ maxBytes: 1_000_000, ttlMs: 60_000, closed: true });
+		expect(cache.enabled).toBe(false);
+		expect(cache.store(cache.ticket("/a", "v1.players"), answer("v1.players", "[1]"))).toBe(
+			false,
+		);
+		expect(cache.lookup("/a")).toBeUndefined();
+		cache.open();
+		expect(cache.enabled).toBe(true);
+		expect(cache.store(cache.ticket("/a", "v1.players"), answer("v1.players", "[1]"))).toBe(
+			true,
+		);
+	});
+
 	test("a change of the service drops its answers, and an answer on its way during the change is not kept", () => {
 		const cache = new ResponseCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
 		cache.store(cache.ticket("/a", "v1.players"), answer("v1.players", "old"));
