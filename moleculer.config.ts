@@ -21,6 +21,9 @@ const {
 	tracing,
 	cacher,
 	cacheTtl,
+	serializer,
+	balancer,
+	metrics,
 } = settings;
 
 function isRetryable(err: Error): boolean {
@@ -59,7 +62,10 @@ const brokerConfig: BrokerOptions = {
 	transporter: transporter
 		? { type: "NATS", options: natsOptions(transporter, settings.natsAuth) }
 		: undefined,
-	serializer: "JSON",
+	// JSON unless SERIALIZER says otherwise (`npm run bench -- --hop` measures each of them).
+	serializer,
+	// With BALANCER=nats, NATS queue groups pick the node of a call instead of Moleculer's strategy.
+	disableBalancer: balancer === "nats",
 	logger: {
 		type: logFormat === "json" ? "Pino" : "Console",
 		options: {
@@ -94,7 +100,7 @@ const brokerConfig: BrokerOptions = {
 	skipProcessEventRegistration: true,
 	validator: paramsValidator(),
 	// Counters and histograms per action; sync adds its head and each consumer's lag.
-	metrics: { enabled: true },
+	metrics: { enabled: metrics === "on" },
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
 	tracing:
 		tracing === "console"

@@ -6,7 +6,10 @@
 // in time) through the services, with the cacher, through the monolith and straight through the
 // driver; then it times sync's import of generated data sets at growing scales.
 //   npm run bench -- [--data DIR] [--duration S] [--connections N] [--samples N]
-//                    [--stores sqlite,postgresql,memory] [--import-scales 1,100] [--out FILE]
+//                    [--stores sqlite,postgresql,memory] [--import-scales 1,100]
+//                    [--archive memory] [--hop json,cbor,msgpack,notepack,nats-balancer,no-metrics]
+//                    [--out FILE]
+// A list given as "none" (or empty) skips that part.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,7 +58,9 @@ import { EditableCopy, PropagationListener, type PropagationSample } from "./pro
 import {
 	type ArchiveRow,
 	type BenchReport,
+	CHEAP_LISTS,
 	type EndpointRow,
+	type HopRow,
 	type ImportRow,
 	renderReport,
 	type StoreResult,
@@ -136,6 +141,8 @@ interface Options extends LoadOptions {
 	importScales: number[];
 	/** The stores on which the whole archive is imported and projected ("" for none). */
 	archiveStores: StoreKind[];
+	/** The ways of crossing the second hop to measure side by side ("" for none). */
+	hopVariants: string[];
 	out: string;
 }
 
@@ -149,6 +156,7 @@ function options(): Options {
 			stores: { type: "string" },
 			"import-scales": { type: "string" },
 			archive: { type: "string" },
+			hop: { type: "string" },
 			out: { type: "string" },
 		},
 	});
@@ -169,6 +177,7 @@ function options(): Options {
 		stores,
 		importScales: (values["import-scales"] ?? "1,100").split(",").filter(Boolean).map(Number),
 		archiveStores: storeList(values.archive ?? "memory"),
+		hopVariants: hopVariantList(values.hop ?? Object.keys(HOP_VARIANTS).join(",")),
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
 	};
 }
@@ -257,8 +266,13 @@ async function startSync(
 	nodes: Nodes,
 	dataDir: string,
 	peaks: Map<string, number>,
+	extra: Record<string, string> = {},
 ): Promise<{ documents: number; ms: number }> {
-	const sync = nodes.start("sync", "v1.sync", { DATA_DIR: dataDir, SYNC_INTERVAL: "0" });
+	const sync = nodes.start("sync", "v1.sync", {
+		...extra,
+		DATA_DIR: dataDir,
+		SYNC_INTERVAL: "0",
+	});
 	await trackPeaks(
 		() => new Map([["sync", sync.pid]]),
 		peaks,
@@ -273,11 +287,19 @@ async function startSync(
  * Starts every projection service and the gateway with the given cacher and gateway response
  * cache (MB; 0 is none); resolves with the gateway's URL.
  */
-async function startReaders(nodes: Nodes, cacher: string, gatewayCacheMb = 0): Promise<string> {
+async function startReaders(
+	nodes: Nodes,
+	cacher: string,
+	gatewayCacheMb = 0,
+	extra: Record<string, string> = {},
+): Promise<string> {
 	const port = await freePort();
-	const readers = READ_SERVICES.map(service => nodes.start(service, service, { CACHER: cacher }));
+	const readers = READ_SERVICES.map(service =>
+		nodes.start(service, service, { CACHER: cacher, ...extra }),
+	);
 	// Warnings only: one access-log line per request would measure the terminal. So no start-up line either: wait for its port.
 	nodes.start("api", "api", {
+		...extra,
 		CACHER: cacher,
 		GATEWAY_CACHE_MB: String(gatewayCacheMb),
 		PORT: String(port),
@@ -675,6 +697,84 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 	}
 }
 
+// ── The second hop, variant by variant ──────────────────────────────────────
+
+/**
+ * Ways of crossing the hop (gateway → NATS → service), each given to every node as its
+ * configuration: Moleculer's serializers, NATS picking the node (disableBalancer), and the
+ * per-call cost of Moleculer's metrics. The first is the default configuration, the baseline.
+ */
+const HOP_VARIANTS: Record<string, { label: string; env: Record<string, string> }> = {
+	json: { label: "JSON (the default)", env: {} },
+	cbor: { label: "CBOR (cbor-x)", env: { SERIALIZER: "CBOR" } },
+	msgpack: { label: "MsgPack (msgpack5)", env: { SERIALIZER: "MsgPack" } },
+	notepack: { label: "Notepack (notepack.io)", env: { SERIALIZER: "Notepack" } },
+	"nats-balancer": { label: "JSON, NATS picks the node", env: { BALANCER: "nats" } },
+	"no-metrics": { label: "JSON, metrics off", env: { METRICS: "off" } },
+};
+
+function hopVariantList(text: string): string[] {
+	const names = text.split(",").filter(name => name && name !== "none");
+	for (const name of names)
+		if (!(name in HOP_VARIANTS))
+			throw new Error(
+				`Unknown hop variant ${name} (${Object.keys(HOP_VARIANTS).join(", ")})`,
+			);
+	return names;
+}
+
+/** The probe speaks as the nodes do: same serializer, same balancing. */
+function probeOptions(env: Record<string, string>) {
+	return {
+		serializer: (env.SERIALIZER ?? "JSON") as "JSON",
+		disableBalancer: env.BALANCER === "nats",
+	};
+}
+
+/**
+ * On the memory store (the hop's cost alone, no database), the cheap lists uncached through each
+ * variant: a cluster of its own per variant (sync, every projection, the gateway), since every
+ * node must speak the same serializer.
+ */
+async function benchHop(opts: Options): Promise<HopRow[]> {
+	const rows: HopRow[] = [];
+	if (opts.hopVariants.length === 0) return rows;
+	log("── the second hop: starting NATS");
+	const servers = await startServers("memory");
+	const cheap = ENDPOINTS.filter(e => CHEAP_LISTS.includes(e.path));
+	try {
+		for (const name of opts.hopVariants) {
+			const variant = HOP_VARIANTS[name];
+			const env: TestEnv = {
+				transporter: servers.transporter,
+				mongoUri: "",
+				namespace: `bench-hop-${name}-${process.pid}`,
+			};
+			const nodes = new Nodes(env, null);
+			const probe = await startProbe(env, probeOptions(variant.env));
+			try {
+				await startSync(nodes, opts.dataDir, new Map(), variant.env);
+				const base = await startReaders(nodes, "off", 0, variant.env);
+				await converged(probe);
+				for (const endpoint of cheap) {
+					log(`hop ${name}: ${endpoint.path}`);
+					rows.push({
+						variant: variant.label,
+						endpoint: urlOf("", endpoint),
+						load: await measure(urlOf(base, endpoint), opts, cpuWatch(nodes, endpoint)),
+					});
+				}
+			} finally {
+				await probe.stop();
+				await nodes.stop([...nodes.running.keys()]);
+			}
+		}
+	} finally {
+		await servers.stop();
+	}
+	return rows;
+}
+
 // ── Sync's import at growing scales ─────────────────────────────────────────
 
 function generateDataSet(scale: number): Promise<string> {
@@ -799,6 +899,7 @@ async function main(): Promise<void> {
 	for (const scale of opts.importScales) imports.push(await importAtScale(scale));
 	const archive: ArchiveRow[] = [];
 	for (const kind of opts.archiveStores) archive.push(await benchArchive(kind));
+	const hop = await benchHop(opts);
 	const dataCounts: Record<string, number> = {};
 	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir)))
 		dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
@@ -811,6 +912,7 @@ async function main(): Promise<void> {
 		stores,
 		imports,
 		archive,
+		hop,
 		seconds: (Date.now() - began) / 1000,
 	};
 	const text = renderReport(report);

@@ -55,6 +55,13 @@ export interface ArchiveRow {
 	projections: Array<{ consumer: string; ms: number; peak: number }>;
 }
 
+/** One cheap list through one way of crossing the second hop (memory store, uncached). */
+export interface HopRow {
+	variant: string;
+	endpoint: string;
+	load: Load;
+}
+
 export interface BenchReport {
 	opts: LoadOptions & { samples: number };
 	dataLabel: string;
@@ -62,6 +69,7 @@ export interface BenchReport {
 	stores: StoreResult[];
 	imports: ImportRow[];
 	archive: ArchiveRow[];
+	hop: HopRow[];
 	seconds: number;
 }
 
@@ -209,7 +217,35 @@ function archiveSection(rows: ArchiveRow[]): string[] {
 }
 
 /** The lists #16 calls cheap: little to read, so the hop's own cost shows. */
-const CHEAP_LISTS = ["/api/v1/competitions", "/api/v1/standings", "/api/v1/teams"];
+export const CHEAP_LISTS = ["/api/v1/competitions", "/api/v1/standings", "/api/v1/teams"];
+
+/** Each variant of the hop against the baseline (the first) and the in-memory monolith of the same run. */
+function hopSection(report: BenchReport): string[] {
+	if (report.hop.length === 0) return [];
+	const monolith = report.stores.find(s => s.kind === "memory")?.rows;
+	const monolithRps = (endpoint: string) =>
+		monolith?.find(r => r.endpoint === endpoint)?.monolith.rps;
+	const baseline = report.hop[0].variant;
+	const baselineRps = (endpoint: string) =>
+		report.hop.find(r => r.variant === baseline && r.endpoint === endpoint)?.load.rps ?? 0;
+	const vsMonolith = (row: HopRow) => {
+		const mono = monolithRps(row.endpoint);
+		return mono ? ratio(row.load.rps, mono) : "n/a";
+	};
+	return [
+		"## The second hop, variant by variant (in memory)",
+		"",
+		"The cheap lists, uncached, through the microservices with every node of the cluster configured the same way: a serializer (`SERIALIZER`), NATS picking the node (`BALANCER=nats`, Moleculer's `disableBalancer`), Moleculer's metrics off (`METRICS=off`). Each variant is a cluster of its own on the memory store (sync, every projection, the gateway), so no database shares the cost. *÷ monolith* compares with the in-memory monolith above (same run); *÷ baseline* with the first variant.",
+		"",
+		"| Variant | Endpoint | Requests/s (p50 / p99 ms) | ÷ baseline | ÷ monolith | Gateway µs/request | Service µs/request |",
+		"|---|---|---|---|---|---|---|",
+		...report.hop.map(
+			r =>
+				`| ${r.variant} | \`${r.endpoint}\` | ${load(r.load)} | ${ratio(r.load.rps, baselineRps(r.endpoint))} | ${vsMonolith(r)} | ${cpu(r.load, "gateway")} | ${cpu(r.load, "service")} |`,
+		),
+		"",
+	];
+}
 
 /** The issue's targets, each with the figures that decide it. */
 function targetsSection(report: BenchReport): string[] {
@@ -288,6 +324,7 @@ export function renderReport(report: BenchReport): string {
 		...report.stores.flatMap(storeSection),
 		...importSection(report.imports),
 		...archiveSection(report.archive),
+		...hopSection(report),
 		...findings(),
 	].join("\n");
 }

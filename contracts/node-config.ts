@@ -79,6 +79,12 @@ export interface NodeConfig {
 	compressionThreshold: number;
 	/** Moleculer tracing: off, or spans written to the log (console). */
 	tracing: "off" | "console";
+	/** How packets are written on the bus; every node of a cluster must use the same. */
+	serializer: "JSON" | "CBOR" | "MsgPack" | "Notepack";
+	/** Who picks the node for a call: Moleculer (its strategy, default) or NATS (queue groups: Moleculer's disableBalancer). */
+	balancer: "moleculer" | "nats";
+	/** Moleculer's metrics (per-action counters and histograms, `/metrics`): on or off. */
+	metrics: "on" | "off";
 	/** Cache of list actions: memory, off, or a Redis URL. */
 	cacher: string;
 	/** How long a cached list stays (seconds), in the services' cache and the gateway's; projections also clear it when they change. */

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
-import { ServiceBroker } from "moleculer";
+import { type BrokerOptions, ServiceBroker } from "moleculer";
 import { freePort, REPO_ROOT, waitForPort } from "../../tools/servers";
 import { natsOptions } from "../../platform/nats";
 import { newSigningKeys } from "../../contracts/signing";
@@ -183,8 +183,13 @@ export async function startEmbedded(
 }
 
 /** A service-less broker in the test process, on the same transporter: to ask the registry and call actions. */
-export async function startProbe(env: TestEnv): Promise<ServiceBroker> {
+export async function startProbe(
+	env: TestEnv,
+	/** Options the cluster's nodes were given too (a serializer other than JSON, say). */
+	extra: Pick<BrokerOptions, "serializer" | "disableBalancer"> = {},
+): Promise<ServiceBroker> {
 	const broker = new ServiceBroker({
+		...extra,
 		namespace: env.namespace,
 		nodeID: `probe-${process.pid}`,
 		transporter: { type: "NATS", options: natsOptions(env.transporter) },

@@ -13,6 +13,9 @@ describe("readConfig", () => {
 			namespace: "matchday",
 			logLevel: "info",
 			healthPort: 0,
+			serializer: "JSON",
+			balancer: "moleculer",
+			metrics: "on",
 		});
 		expect(config.dataDir).toMatch(/data[\\/]openfootball$/);
 	});
@@ -28,6 +31,9 @@ describe("readConfig", () => {
 			CATCHUP_INTERVAL: "250",
 			HEALTH_PORT: "3001",
 			SHUTDOWN_TIMEOUT: "20000",
+			SERIALIZER: "Notepack",
+			BALANCER: "nats",
+			METRICS: "off",
 		});
 		expect(config).toMatchObject({
 			transporter: "nats://nats:4222",
@@ -39,6 +45,9 @@ describe("readConfig", () => {
 			catchUpInterval: 250,
 			healthPort: 3001,
 			shutdownTimeout: 20000,
+			serializer: "Notepack",
+			balancer: "nats",
+			metrics: "off",
 		});
 	});
 
@@ -55,6 +64,12 @@ describe("readConfig", () => {
 		[{ API_KEY_LIMIT: "-1" }, "API_KEY_LIMIT must be a whole number from 0"],
 		[{ ANTI_ENTROPY_INTERVAL: "soon" }, "ANTI_ENTROPY_INTERVAL must be a whole number from 0"],
 		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
+		[
+			{ SERIALIZER: "json" },
+			'SERIALIZER must be one of JSON, CBOR, MsgPack, Notepack, got "json"',
+		],
+		[{ BALANCER: "off" }, 'BALANCER must be one of moleculer, nats, got "off"'],
+		[{ METRICS: "no" }, 'METRICS must be one of on, off, got "no"'],
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);
 		expect(() => readConfig(env)).toThrow(message);
