@@ -23,7 +23,6 @@ const {
 	cacheTtl,
 	serializer,
 	balancer,
-	metrics,
 } = settings;
 
 function isRetryable(err: Error): boolean {
@@ -100,7 +99,8 @@ const brokerConfig: BrokerOptions = {
 	skipProcessEventRegistration: true,
 	validator: paramsValidator(),
 	// Counters and histograms per action; sync adds its head and each consumer's lag.
-	metrics: { enabled: metrics === "on" },
+	// Always on: besides /metrics, sync's operator view (head, each consumer's checkpoint) is its gauges.
+	metrics: { enabled: true },
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
 	tracing:
 		tracing === "console"

@@ -7,7 +7,7 @@
 // driver; then it times sync's import of generated data sets at growing scales.
 //   npm run bench -- [--data DIR] [--duration S] [--connections N] [--samples N]
 //                    [--stores sqlite,postgresql,memory] [--import-scales 1,100]
-//                    [--archive memory] [--hop json,cbor,msgpack,notepack,nats-balancer,no-metrics]
+//                    [--archive memory] [--hop json,cbor,msgpack,notepack,nats-balancer]
 //                    [--out FILE]
 // A list given as "none" (or empty) skips that part.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -701,8 +701,9 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
 
 /**
  * Ways of crossing the hop (gateway → NATS → service), each given to every node as its
- * configuration: Moleculer's serializers, NATS picking the node (disableBalancer), and the
- * per-call cost of Moleculer's metrics. The first is the default configuration, the baseline.
+ * configuration: Moleculer's serializers and NATS picking the node (disableBalancer). Metrics are
+ * not among them: sync's operator view is its gauges, so they stay on. The first is the default
+ * configuration, the baseline.
  */
 const HOP_VARIANTS: Record<string, { label: string; env: Record<string, string> }> = {
 	json: { label: "JSON (the default)", env: {} },
@@ -710,7 +711,6 @@ const HOP_VARIANTS: Record<string, { label: string; env: Record<string, string> 
 	msgpack: { label: "MsgPack (msgpack5)", env: { SERIALIZER: "MsgPack" } },
 	notepack: { label: "Notepack (notepack.io)", env: { SERIALIZER: "Notepack" } },
 	"nats-balancer": { label: "JSON, NATS picks the node", env: { BALANCER: "nats" } },
-	"no-metrics": { label: "JSON, metrics off", env: { METRICS: "off" } },
 };
 
 function hopVariantList(text: string): string[] {

@@ -235,7 +235,7 @@ function hopSection(report: BenchReport): string[] {
 	return [
 		"## The second hop, variant by variant (in memory)",
 		"",
-		"The cheap lists, uncached, through the microservices with every node of the cluster configured the same way: a serializer (`SERIALIZER`), NATS picking the node (`BALANCER=nats`, Moleculer's `disableBalancer`), Moleculer's metrics off (`METRICS=off`). Each variant is a cluster of its own on the memory store (sync, every projection, the gateway), so no database shares the cost. *÷ monolith* compares with the in-memory monolith above (same run); *÷ baseline* with the first variant.",
+		"The cheap lists, uncached, through the microservices with every node of the cluster configured the same way: a serializer (`SERIALIZER`), or NATS picking the node (`BALANCER=nats`, Moleculer's `disableBalancer`). Each variant is a cluster of its own on the memory store (sync, every projection, the gateway), so no database shares the cost. *÷ monolith* compares with the in-memory monolith above (same run); *÷ baseline* with the first variant.",
 		"",
 		"| Variant | Endpoint | Requests/s (p50 / p99 ms) | ÷ baseline | ÷ monolith | Gateway µs/request | Service µs/request |",
 		"|---|---|---|---|---|---|---|",

@@ -83,8 +83,6 @@ export interface NodeConfig {
 	serializer: "JSON" | "CBOR" | "MsgPack" | "Notepack";
 	/** Who picks the node for a call: Moleculer (its strategy, default) or NATS (queue groups: Moleculer's disableBalancer). */
 	balancer: "moleculer" | "nats";
-	/** Moleculer's metrics (per-action counters and histograms, `/metrics`): on or off. */
-	metrics: "on" | "off";
 	/** Cache of list actions: memory, off, or a Redis URL. */
 	cacher: string;
 	/** How long a cached list stays (seconds), in the services' cache and the gateway's; projections also clear it when they change. */

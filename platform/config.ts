@@ -194,7 +194,6 @@ export function readConfig(env: Env = process.env): Config {
 			"JSON",
 		),
 		balancer: oneOf(env, "BALANCER", ["moleculer", "nats"] as const, "moleculer"),
-		metrics: oneOf(env, "METRICS", ["on", "off"] as const, "on"),
 		cacher: cacher(env),
 		cacheTtl: integer(env, "CACHE_TTL", 30, 1, 86_400),
 		gatewayCacheMb: integer(env, "GATEWAY_CACHE_MB", 64, 0, 65_536),

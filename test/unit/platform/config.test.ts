@@ -15,7 +15,6 @@ describe("readConfig", () => {
 			healthPort: 0,
 			serializer: "JSON",
 			balancer: "moleculer",
-			metrics: "on",
 		});
 		expect(config.dataDir).toMatch(/data[\\/]openfootball$/);
 	});
@@ -33,7 +32,6 @@ describe("readConfig", () => {
 			SHUTDOWN_TIMEOUT: "20000",
 			SERIALIZER: "Notepack",
 			BALANCER: "nats",
-			METRICS: "off",
 		});
 		expect(config).toMatchObject({
 			transporter: "nats://nats:4222",
@@ -47,7 +45,6 @@ describe("readConfig", () => {
 			shutdownTimeout: 20000,
 			serializer: "Notepack",
 			balancer: "nats",
-			metrics: "off",
 		});
 	});
 
@@ -69,7 +66,6 @@ describe("readConfig", () => {
 			'SERIALIZER must be one of JSON, CBOR, MsgPack, Notepack, got "json"',
 		],
 		[{ BALANCER: "off" }, 'BALANCER must be one of moleculer, nats, got "off"'],
-		[{ METRICS: "no" }, 'METRICS must be one of on, off, got "no"'],
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);
 		expect(() => readConfig(env)).toThrow(message);
