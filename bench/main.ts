@@ -7,7 +7,7 @@
 // driver; then it times sync's import of generated data sets at growing scales.
 //   npm run bench -- [--data DIR] [--duration S] [--connections N] [--samples N]
 //                    [--stores sqlite,postgresql,memory] [--import-scales 1,100]
-//                    [--archive memory] [--hop json,cbor,msgpack,notepack,nats-balancer]
+//                    [--archive memory] [--hop json,msgpack,notepack,nats-balancer]
 //                    [--out FILE]
 // A list given as "none" (or empty) skips that part.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -707,7 +707,6 @@ async function benchStore(kind: StoreKind, opts: Options): Promise<StoreResult> 
  */
 const HOP_VARIANTS: Record<string, { label: string; env: Record<string, string> }> = {
 	json: { label: "JSON (the default)", env: {} },
-	cbor: { label: "CBOR (cbor-x)", env: { SERIALIZER: "CBOR" } },
 	msgpack: { label: "MsgPack (msgpack5)", env: { SERIALIZER: "MsgPack" } },
 	notepack: { label: "Notepack (notepack.io)", env: { SERIALIZER: "Notepack" } },
 	"nats-balancer": { label: "JSON, NATS picks the node", env: { BALANCER: "nats" } },

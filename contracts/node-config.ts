@@ -80,7 +80,7 @@ export interface NodeConfig {
 	/** Moleculer tracing: off, or spans written to the log (console). */
 	tracing: "off" | "console";
 	/** How packets are written on the bus; every node of a cluster must use the same. */
-	serializer: "JSON" | "CBOR" | "MsgPack" | "Notepack";
+	serializer: "JSON" | "MsgPack" | "Notepack";
 	/** Who picks the node for a call: Moleculer (its strategy, default) or NATS (queue groups: Moleculer's disableBalancer). */
 	balancer: "moleculer" | "nats";
 	/** Cache of list actions: memory, off, or a Redis URL. */

@@ -187,12 +187,7 @@ export function readConfig(env: Env = process.env): Config {
 		maxBodyBytes: integer(env, "MAX_BODY_BYTES", 16_384, 0, 10_485_760),
 		compressionThreshold: integer(env, "COMPRESSION_THRESHOLD", 1_024, 0, 10_485_760),
 		tracing: oneOf(env, "TRACING", ["off", "console"] as const, "off"),
-		serializer: oneOf(
-			env,
-			"SERIALIZER",
-			["JSON", "CBOR", "MsgPack", "Notepack"] as const,
-			"JSON",
-		),
+		serializer: oneOf(env, "SERIALIZER", ["JSON", "MsgPack", "Notepack"] as const, "JSON"),
 		balancer: oneOf(env, "BALANCER", ["moleculer", "nats"] as const, "moleculer"),
 		cacher: cacher(env),
 		cacheTtl: integer(env, "CACHE_TTL", 30, 1, 86_400),
