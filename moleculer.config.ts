@@ -3,6 +3,7 @@ import { type BrokerOptions, Validators } from "moleculer";
 import { readParamsStrictly, type RuleTable } from "./contracts";
 import { config } from "./platform/config";
 import { natsOptions } from "./platform/nats";
+import { DetachedDefinitionsMiddleware } from "./platform/middlewares/detached-definitions";
 import {
 	FaultInjectionMiddleware,
 	parseFaultSettings,
@@ -107,9 +108,11 @@ const brokerConfig: BrokerOptions = {
 			? { enabled: true, exporter: { type: "Console" } }
 			: { enabled: false },
 	cacher: cacherOptions(),
-	middlewares: faultInjection
-		? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))]
-		: [],
+	middlewares: [
+		// Whole definitions for the other nodes (platform/middlewares/detached-definitions.ts).
+		DetachedDefinitionsMiddleware(),
+		...(faultInjection ? [FaultInjectionMiddleware(parseFaultSettings(faultInjection))] : []),
+	],
 };
 
 // What services read of the configuration (contracts/node-config.ts): they never import platform/.

@@ -42,6 +42,17 @@ export function publicPaths(fullName: string): PublicPath[] {
 	});
 }
 
+/** The named schemas a service's public actions document (their `openapi.components`), as the source declares them. */
+export function documentedComponents(fullName: string): Record<string, unknown> {
+	const actions = Object.values(created(fullName).schema.actions ?? {});
+	return Object.assign(
+		{},
+		...actions.map(
+			action => (action as { openapi?: { components?: object } }).openapi?.components ?? {},
+		),
+	);
+}
+
 /** The node name tests give a read service's node: `v1.players` → `players-v1`. */
 export function nodeNameOf(fullName: string): string {
 	return fullName.replace(/^v(\d+)\.(.*)$/, "$2-v$1");
