@@ -1,8 +1,8 @@
 // Broker options for every matchday node, from the configuration (docs/operations.md, "Configuration").
-import { type BrokerOptions, Validators } from "moleculer";
-import { readParamsStrictly, type RuleTable } from "./contracts";
+import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
 import { natsOptions } from "./platform/nats";
+import { paramsValidator } from "./platform/validator";
 import { DetachedDefinitionsMiddleware } from "./platform/middlewares/detached-definitions";
 import {
 	FaultInjectionMiddleware,
@@ -45,14 +45,6 @@ function cacherOptions(): BrokerOptions["cacher"] {
 			redis: cacher as unknown as Record<string, unknown>,
 		},
 	};
-}
-
-/** Moleculer's validator, reading lengths in characters and numbers in decimal digits only (contracts/validation.ts). */
-function paramsValidator(): InstanceType<typeof Validators.Fastest> {
-	const validator = new Validators.Fastest();
-	// Moleculer's typings leave out the fastest-validator instance it holds.
-	readParamsStrictly((validator as unknown as { validator: RuleTable }).validator);
-	return validator;
 }
 
 const brokerConfig: BrokerOptions = {
@@ -99,8 +91,8 @@ const brokerConfig: BrokerOptions = {
 	// Signals are handled by platform/node.ts, once.
 	skipProcessEventRegistration: true,
 	validator: paramsValidator(),
-	// Counters and histograms per action; sync adds its head and each consumer's lag.
-	// Always on: besides /metrics, sync's operator view (head, each consumer's checkpoint) is its gauges.
+	// Counters and histograms per action; sync adds its head and each consumer's lag. Always on:
+	// besides /metrics, sync's operator view (head, each consumer's checkpoint) is its gauges.
 	metrics: { enabled: true },
 	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
 	tracing:

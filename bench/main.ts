@@ -8,6 +8,7 @@
 //   npm run bench -- [--data DIR] [--duration S] [--connections N] [--samples N]
 //                    [--stores sqlite,postgresql,memory] [--import-scales 1,100]
 //                    [--archive memory] [--hop json,msgpack,notepack,nats-balancer]
+//                    [--middleware on|off]
 //                    [--out FILE]
 // A list given as "none" (or empty) skips that part.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -53,6 +54,7 @@ import {
 	trackPeaks,
 	withCpu,
 } from "./load";
+import { benchMiddlewares, type MiddlewareRow } from "./middleware";
 import { startPostgres } from "./postgres";
 import { EditableCopy, PropagationListener, type PropagationSample } from "./propagation";
 import {
@@ -143,6 +145,8 @@ interface Options extends LoadOptions {
 	archiveStores: StoreKind[];
 	/** The ways of crossing the second hop to measure side by side ("" for none). */
 	hopVariants: string[];
+	/** Whether to measure Moleculer's per-request features on each end of a call. */
+	middleware: boolean;
 	out: string;
 }
 
@@ -157,6 +161,7 @@ function options(): Options {
 			"import-scales": { type: "string" },
 			archive: { type: "string" },
 			hop: { type: "string" },
+			middleware: { type: "string" },
 			out: { type: "string" },
 		},
 	});
@@ -178,6 +183,7 @@ function options(): Options {
 		importScales: (values["import-scales"] ?? "1,100").split(",").filter(Boolean).map(Number),
 		archiveStores: storeList(values.archive ?? "memory"),
 		hopVariants: hopVariantList(values.hop ?? Object.keys(HOP_VARIANTS).join(",")),
+		middleware: (values.middleware ?? "on") !== "off",
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
 	};
 }
@@ -774,6 +780,19 @@ async function benchHop(opts: Options): Promise<HopRow[]> {
 	return rows;
 }
 
+// ── Moleculer's per-request features ───────────────────────────────────────
+
+async function benchMiddlewareCost(opts: Options): Promise<MiddlewareRow[]> {
+	if (!opts.middleware) return [];
+	log("── middlewares: starting NATS");
+	const servers = await startServers("memory");
+	try {
+		return await benchMiddlewares(servers.transporter, opts, log);
+	} finally {
+		await servers.stop();
+	}
+}
+
 // ── Sync's import at growing scales ─────────────────────────────────────────
 
 function generateDataSet(scale: number): Promise<string> {
@@ -899,6 +918,7 @@ async function main(): Promise<void> {
 	const archive: ArchiveRow[] = [];
 	for (const kind of opts.archiveStores) archive.push(await benchArchive(kind));
 	const hop = await benchHop(opts);
+	const middleware = await benchMiddlewareCost(opts);
 	const dataCounts: Record<string, number> = {};
 	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir)))
 		dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
@@ -912,6 +932,7 @@ async function main(): Promise<void> {
 		imports,
 		archive,
 		hop,
+		middleware,
 		seconds: (Date.now() - began) / 1000,
 	};
 	const text = renderReport(report);
