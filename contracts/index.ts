@@ -1,6 +1,7 @@
 // What services share: the change events and the feed, the list-result shape, the building
 // blocks of params and result schemas, what a public action declares, the metrics of sync and
 // the node configuration's shape. Each service's own contract lives in its folder.
+import type { LiveFoldedPayload, LiveRecordedPayload } from "./live";
 import type {
 	MasterChangedPayload,
 	ProjectionUpdatedPayload,
@@ -11,6 +12,7 @@ export * from "./digest";
 export * from "./events";
 export * from "./feed";
 export * from "./list-result";
+export * from "./live";
 export * from "./metrics";
 export * from "./node-config";
 export * from "./not-found";
@@ -23,6 +25,8 @@ export interface EventContracts {
 	"master.changed": MasterChangedPayload;
 	"sync.requested": SyncRequestedPayload;
 	"projection.updated": ProjectionUpdatedPayload;
+	"live.recorded": LiveRecordedPayload;
+	"live.folded": LiveFoldedPayload;
 }
 
 interface Emitter {

@@ -12,6 +12,8 @@ export const SYNC_METRICS = {
 	checkpoint: "matchday.sync.consumer.checkpoint",
 	/** How many seqs each consumer is behind the head (label `consumer`). */
 	lag: "matchday.sync.consumer.lag",
+	/** Live events refused because ingest's key did not sign them. */
+	liveRejections: "matchday.sync.live.rejections",
 } as const;
 
 /** The metrics every projection adds, on its own node (label `consumer`). */

@@ -25,6 +25,10 @@ export interface NodeConfig {
 	signingKey: KeyObject | null;
 	/** Sync's public keys (more than one while its key is rotated): consumers apply only what one verifies (contracts/signing.ts). */
 	verifyKeys: KeyObject[];
+	/** Ingest's private key, which signs the match events it journals; only ingest's nodes need it. */
+	ingestSigningKey: KeyObject | null;
+	/** Ingest's public keys: sync folds into the master data only live events one verifies (contracts/live.ts). */
+	ingestVerifyKeys: KeyObject[];
 	/** MongoDB connection string; null keeps every store in memory (NeDB). */
 	mongoUri: string | null;
 	/**
@@ -77,6 +81,14 @@ export interface NodeConfig {
 	maxBodyBytes: number;
 	/** Gateway: answers at least this long (bytes) are compressed when the client accepts brotli or gzip. */
 	compressionThreshold: number;
+	/** Gateway: seconds between the comments that keep an idle live stream open through proxies. */
+	liveHeartbeat: number;
+	/** Gateway: live streams open at once, in all; more are answered 503. 0 refuses every stream. */
+	liveMaxStreams: number;
+	/** Gateway: live streams open at once per client (API key or address); more are answered 429. */
+	liveMaxStreamsPerClient: number;
+	/** Ingest: how often journal entries sync has not confirmed are sent again (ms). */
+	liveResendInterval: number;
 	/** Moleculer tracing: off, or spans written to the log (console). */
 	tracing: "off" | "console";
 	/** How packets are written on the bus; every node of a cluster must use the same. */

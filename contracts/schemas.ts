@@ -53,7 +53,11 @@ export const GOAL = object({
 });
 
 /** A match with its season and score as the version at hand shapes them. */
-export function matchSchema(season: unknown, score: unknown): JsonSchema {
+export function matchSchema(
+	season: unknown,
+	score: unknown,
+	more: Record<string, unknown> = {},
+): JsonSchema {
 	return object({
 		id: str,
 		competition: ref("CompetitionRef"),
@@ -67,6 +71,7 @@ export function matchSchema(season: unknown, score: unknown): JsonSchema {
 		awayTeam: ref("TeamRef"),
 		score,
 		goals: arrayOf("Goal"),
+		...more,
 	});
 }
 
@@ -76,7 +81,14 @@ export const V4_MATCH_SCHEMAS: Record<string, JsonSchema> = {
 	TeamRef: TEAM_REF,
 	ScoreLine: SCORE_LINE,
 	Goal: GOAL,
-	V4Match: matchSchema(object({ year: int }), ref("V4Score")),
+	V4Match: matchSchema(object({ year: int }), ref("V4Score"), {
+		minute: {
+			...nullableInt,
+			description:
+				"While the match is in play (IN_PLAY, PAUSED): the minute of the last event a live source reported; null otherwise.",
+		},
+		injuryTime: { ...nullableInt, description: "Minutes added to `minute`, in added time." },
+	}),
 	V4Score: object(
 		{
 			winner: WINNER,

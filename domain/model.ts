@@ -4,13 +4,17 @@
 export type CompetitionType = "LEAGUE" | "CUP";
 export type TeamType = "CLUB" | "NATIONAL";
 export type Position = "Goalkeeper" | "Defender" | "Midfielder" | "Forward";
+/** football-data.org v4's statuses: IN_PLAY and PAUSED (half time) come from a live source only. */
 export const MATCH_STATUSES = [
-	"FINISHED",
 	"SCHEDULED",
-	"POSTPONED",
-	"AWARDED",
-	"CANCELLED",
+	"TIMED",
+	"IN_PLAY",
+	"PAUSED",
+	"FINISHED",
 	"SUSPENDED",
+	"POSTPONED",
+	"CANCELLED",
+	"AWARDED",
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type Winner = "HOME_TEAM" | "AWAY_TEAM" | "DRAW" | null;
@@ -109,6 +113,19 @@ export interface Match {
 	awayTeam: TeamRef;
 	score: Score;
 	goals: Goal[];
+	/** While a live source reports the match in play: the minute of its last event (domain/live.ts). */
+	minute?: number | null;
+	/** Minutes added to `minute`, in added time. */
+	injuryTime?: number | null;
+	/** The last event a live source reported, for clients that show what just happened. */
+	lastEvent?: {
+		id: string;
+		type: string;
+		minute: number | null;
+		injuryTime: number | null;
+		team: "HOME" | "AWAY" | null;
+		scorer: string | null;
+	};
 }
 
 /** The kinds of master document, as named in the change feed. */

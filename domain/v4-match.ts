@@ -28,6 +28,9 @@ export interface V4Match {
 		penalties?: ScoreLine;
 	};
 	goals: Match["goals"];
+	/** While the match is in play (IN_PLAY, PAUSED), the minute of its last event; else null. */
+	minute: number | null;
+	injuryTime: number | null;
 }
 
 function plus(a: ScoreLine, b: ScoreLine): ScoreLine {
@@ -74,5 +77,7 @@ export function toV4Match(match: Match): V4Match {
 		awayTeam: match.awayTeam,
 		score: v4Score,
 		goals: match.goals,
+		minute: match.minute ?? null,
+		injuryTime: match.injuryTime ?? null,
 	};
 }

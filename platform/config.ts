@@ -127,10 +127,31 @@ function keys(env: Env, name: string, parse: (text: string) => KeyObject): KeyOb
  * (docs/sync.md).
  */
 function signingKeys(env: Env): { signingKey: KeyObject | null; verifyKeys: KeyObject[] } {
-	const [signingKey = null, ...more] = keys(env, "SYNC_SIGNING_KEY", privateKeyFrom);
+	return keyPair(env, "SYNC", "sync");
+}
+
+/**
+ * Ingest's key pair, as sync's: ingest signs each journal entry it sends, and sync folds into
+ * the master data only what one of INGEST_VERIFY_KEY's keys verifies (contracts/live.ts).
+ */
+function ingestKeys(env: Env): {
+	ingestSigningKey: KeyObject | null;
+	ingestVerifyKeys: KeyObject[];
+} {
+	const { signingKey, verifyKeys } = keyPair(env, "INGEST", "ingest");
+	return { ingestSigningKey: signingKey, ingestVerifyKeys: verifyKeys };
+}
+
+/** `<prefix>_SIGNING_KEY` and `<prefix>_VERIFY_KEY`; one process with neither makes a pair of its own. */
+function keyPair(
+	env: Env,
+	prefix: string,
+	signer: string,
+): { signingKey: KeyObject | null; verifyKeys: KeyObject[] } {
+	const [signingKey = null, ...more] = keys(env, `${prefix}_SIGNING_KEY`, privateKeyFrom);
 	if (more.length > 0)
-		throw new ConfigError("SYNC_SIGNING_KEY holds one key: sync signs with one");
-	const given = keys(env, "SYNC_VERIFY_KEY", publicKeyFrom);
+		throw new ConfigError(`${prefix}_SIGNING_KEY holds one key: ${signer} signs with one`);
+	const given = keys(env, `${prefix}_VERIFY_KEY`, publicKeyFrom);
 	const verifyKeys = given.length > 0 ? given : signingKey ? [createPublicKey(signingKey)] : [];
 	if (signingKey || verifyKeys.length > 0 || text(env, "TRANSPORTER"))
 		return { signingKey, verifyKeys };
@@ -156,6 +177,7 @@ export function readConfig(env: Env = process.env): Config {
 			key: file(env, "NATS_TLS_KEY"),
 		},
 		...signingKeys(env),
+		...ingestKeys(env),
 		mongoUri: url(env, "MONGO_URI", ["mongodb", "mongodb+srv"]),
 		services: (text(env, "SERVICES") ?? "")
 			.split(",")
@@ -194,6 +216,10 @@ export function readConfig(env: Env = process.env): Config {
 		gatewayCacheMb: integer(env, "GATEWAY_CACHE_MB", 64, 0, 65_536),
 		httpMaxAge: integer(env, "HTTP_MAX_AGE", 5, 0, 86_400),
 		httpStaleWhileRevalidate: integer(env, "HTTP_STALE_WHILE_REVALIDATE", 30, 0, 86_400),
+		liveHeartbeat: integer(env, "LIVE_HEARTBEAT", 15, 1, 3_600),
+		liveMaxStreams: integer(env, "LIVE_MAX_STREAMS", 10_000, 0, 1_000_000),
+		liveMaxStreamsPerClient: integer(env, "LIVE_MAX_STREAMS_PER_CLIENT", 10, 1, 1_000_000),
+		liveResendInterval: integer(env, "LIVE_RESEND_INTERVAL", 2_000, 100, 600_000),
 	};
 }
 

@@ -84,6 +84,11 @@ async function main(): Promise<void> {
 	const made = process.env.SYNC_SIGNING_KEY ? undefined : newSigningKeys();
 	const signingKey = process.env.SYNC_SIGNING_KEY ?? made!.privateKey;
 	const verifyKey = process.env.SYNC_VERIFY_KEY ?? made?.publicKey ?? publicKeyTextOf(signingKey);
+	// Ingest's, the same way (INGEST_SIGNING_KEY / INGEST_VERIFY_KEY).
+	const madeForIngest = process.env.INGEST_SIGNING_KEY ? undefined : newSigningKeys();
+	const ingestKey = process.env.INGEST_SIGNING_KEY ?? madeForIngest!.privateKey;
+	const ingestVerifyKey =
+		process.env.INGEST_VERIFY_KEY ?? madeForIngest?.publicKey ?? publicKeyTextOf(ingestKey);
 
 	const env = {
 		...process.env,
@@ -96,11 +101,13 @@ async function main(): Promise<void> {
 		nodeIds(group).map(id => ({ id, services: group.services })),
 	);
 	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
-	// Only sync's nodes hold the private key; every node verifies with the public one.
-	const keysOf = (services: string) =>
-		services === FEED_SERVICE
-			? { SYNC_SIGNING_KEY: signingKey, SYNC_VERIFY_KEY: verifyKey }
-			: { SYNC_SIGNING_KEY: "", SYNC_VERIFY_KEY: verifyKey };
+	// Only sync's nodes hold its private key, only ingest's ingest's; the public halves go to all.
+	const keysOf = (services: string) => ({
+		SYNC_SIGNING_KEY: services === FEED_SERVICE ? signingKey : "",
+		SYNC_VERIFY_KEY: verifyKey,
+		INGEST_SIGNING_KEY: services === "v1.ingest" ? ingestKey : "",
+		INGEST_VERIFY_KEY: ingestVerifyKey,
+	});
 	const nodes = ids.map(({ id, services }, i) =>
 		startNode(
 			id,

@@ -37,6 +37,7 @@ async function up(): Promise<void> {
 	writeFileSync(STATE, JSON.stringify(state, null, 2));
 	// The bus credentials are in TRANSPORTER; sync's key pair is made for these servers' data.
 	const keys = newSigningKeys();
+	const ingest = newSigningKeys();
 	writeFileSync(
 		join(INFRA_DIR, "env"),
 		[
@@ -44,12 +45,14 @@ async function up(): Promise<void> {
 			`export MONGO_URI='${state.MONGO_URI}'`,
 			`export SYNC_SIGNING_KEY='${keys.privateKey}'`,
 			`export SYNC_VERIFY_KEY='${keys.publicKey}'`,
+			`export INGEST_SIGNING_KEY='${ingest.privateKey}'`,
+			`export INGEST_VERIFY_KEY='${ingest.publicKey}'`,
 			"",
 		].join("\n"),
 		{ mode: 0o600 },
 	);
 	console.log(
-		`NATS:     ${redactedUrl(state.TRANSPORTER)}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it: the bus credentials and sync's keys) and .infra/env.json.`,
+		`NATS:     ${redactedUrl(state.TRANSPORTER)}\nFerretDB: ${state.MONGO_URI}\nWritten to .infra/env (source it: the bus credentials, sync's and ingest's keys) and .infra/env.json.`,
 	);
 	// The servers outlive this command: hand them over to the system and leave.
 	process.exit(0);

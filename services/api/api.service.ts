@@ -41,11 +41,16 @@ import { requestIdFor } from "./http/security";
 import { cacheControlOf, cachedAnswers, type HttpCaching } from "./http/cached-answers";
 import { ResponseCache } from "./http/response-cache";
 import { buildOpenApi } from "./openapi/document";
+import { LiveStreams } from "./http/live-streams";
 import { adminRoute } from "./routes/admin-route";
+import { liveAliases } from "./routes/live-route";
 import { DASHBOARD_PATH, dashboardRoute } from "./routes/dashboard-route";
 import { docsAliases } from "./routes/docs-route";
 import { opsRoute } from "./routes/ops-route";
 import { publicRoute } from "./routes/public-route";
+
+/** The service the live stream reads (services/live). */
+const LIVE_SERVICE = "v1.live";
 
 /** The API's version, shown in the OpenAPI document. */
 const API_VERSION = "1.0.0";
@@ -66,6 +71,8 @@ interface GatewayVars {
 	/** API keys and rate-limit windows: this gateway's memory, or Redis shared by all gateways. */
 	store: GatewayStore;
 	caching: HttpCaching;
+	/** The live streams this gateway serves (GET /api/v1/live). */
+	live: LiveStreams;
 }
 
 interface GatewayMethods {
@@ -263,6 +270,7 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 			params: projectionUpdatedSchema,
 			handler(ctx: Context<ProjectionUpdatedPayload>) {
 				this.caching.cache.invalidate(ctx.params.consumer);
+				if (ctx.params.consumer === LIVE_SERVICE) this.live.changed();
 			},
 		},
 	},
@@ -303,6 +311,10 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 						book: this.book,
 						openApi: () => json,
 						docsAliases: docsAliases(),
+						liveAliases: liveAliases(
+							this.live,
+							new Set(nodeConfig(this.broker).trustProxy),
+						),
 						caching: this.caching,
 					}),
 					false,
@@ -347,6 +359,13 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		// moleculer-web has made its server by now (its created hook runs before this one).
 		const config = nodeConfig(this.broker);
 		this.caching = httpCaching(this as unknown as WebService, this.book, config);
+		this.live = new LiveStreams({
+			read: params => this.broker.call(`${LIVE_SERVICE}.since`, params),
+			heartbeatMs: config.liveHeartbeat * 1000,
+			maxStreams: config.liveMaxStreams,
+			maxPerClient: config.liveMaxStreamsPerClient,
+			warn: message => this.logger.warn(message),
+		});
 		openFrontDoor(this as unknown as WebService, {
 			cors: config.corsOrigins.length > 0,
 			compressionThreshold: config.compressionThreshold,
@@ -370,6 +389,8 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	},
 
 	async stopped() {
+		// Clients reconnect (to another gateway) with Last-Event-ID and miss nothing.
+		this.live.closeAll();
 		await this.store.close();
 	},
 };

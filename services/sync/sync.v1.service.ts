@@ -2,10 +2,18 @@
 // `sync.requested` event; writes what changed to the change log in its own database, then
 // publishes the log as `master.changed` events. Its one action is the change feed that
 // projections read from, so that no projection depends on an event arriving.
+// Its second source is live: the match events ingest journals (`live.recorded`, signed by
+// ingest), folded into their matches one by one (live-journal.ts), each a change of its own.
 import type { KeyObject } from "node:crypto";
 import { type Context, Errors, type ServiceSchema, type ServiceSettingSchema } from "moleculer";
 import {
+	areIngestsEntries,
 	broadcastEvent,
+	emitEvent,
+	type JournalEntry,
+	LIVE_EVENTS,
+	type LiveRecordedPayload,
+	liveRecordedSchema,
 	CHANGE_SCHEMA_VERSION,
 	EVENTS,
 	syncChangesParams,
@@ -27,7 +35,8 @@ import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootba
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { ChangeLog, sliceFeedPage } from "./change-log";
 import { MasterDigests } from "./digests";
-import { MasterDiff, type PendingChange, sourceDocumentsOf } from "./master-diff";
+import { LiveJournal } from "./live-journal";
+import { MasterDiff, masterKey, type PendingChange, sourceDocumentsOf } from "./master-diff";
 
 export interface SyncSettings extends ServiceSettingSchema {
 	dataDir: string;
@@ -51,6 +60,7 @@ interface SyncMethods extends DbMethods {
 	publishPending(): Promise<void>;
 	recordCheckpoint(consumer: string, checkpoint: number): Promise<void>;
 	reportProgress(): Promise<void>;
+	foldLive(entries: JournalEntry[]): Promise<number>;
 }
 
 /** Sync's metrics: the operator's view of the log and of who is behind (`$node.metrics`). */
@@ -80,12 +90,21 @@ interface SyncVars {
 	/** The tail of the write queue: imports and publishing run one at a time. */
 	writing: Promise<unknown>;
 	timer?: NodeJS.Timeout;
+	/** The live source: ingest's journal entries folded so far, by match. */
+	live: LiveJournal;
+	/** Ingest's public keys: live events only from ingest. */
+	ingestKeys: KeyObject[];
 }
 
 const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	name: "sync",
 	version: 1,
-	mixins: [DbMixin({ database: "v1-sync", collections: ["documents", "counters", "consumers"] })],
+	mixins: [
+		DbMixin({
+			database: "v1-sync",
+			collections: ["documents", "counters", "consumers", "journal"],
+		}),
+	],
 	// The single writer of the master data: one node, never more (see docs/sync.md).
 	metadata: { deployment: { replicas: 1 } },
 	// Filled from this node's configuration when the service is made (see created()).
@@ -123,6 +142,23 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			params: syncRequestedSchema,
 			async handler(ctx: Context<SyncRequestedPayload>) {
 				await this.syncNow(ctx.params.reason ?? "requested");
+			},
+		},
+		// Ingest's journal, entry by entry: folded in seq order, confirmed with live.folded.
+		[LIVE_EVENTS.recorded]: {
+			params: liveRecordedSchema,
+			async handler(ctx: Context<LiveRecordedPayload>) {
+				const { entries, signature } = ctx.params;
+				if (!areIngestsEntries(this.ingestKeys, entries, signature)) {
+					this.logger.warn(
+						`Refused ${entries.length} live event(s) from node ${ctx.nodeID}: not signed by ingest's key.`,
+					);
+					if (this.broker.isMetricsEnabled())
+						this.broker.metrics.increment(METRICS.liveRejections);
+					return;
+				}
+				const upTo = await this.serialise(() => this.foldLive(entries));
+				await emitEvent(this.broker, LIVE_EVENTS.folded, { upTo });
 			},
 		},
 	},
@@ -195,7 +231,11 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			let gathered: PendingChange[] = [];
 			for (const batch of streamOpenFootball(openOpenFootballDir(this.settings.dataDir))) {
 				for (let i = 0; i < batch.docs.length; i += IMPORT_BATCH) {
-					const docs = batch.docs.slice(i, i + IMPORT_BATCH) as typeof batch.docs;
+					// A match with live events is what its events say, over what the files say.
+					const docs = this.live.overFiles(
+						batch.kind,
+						batch.docs.slice(i, i + IMPORT_BATCH) as Array<{ id: string }>,
+					) as typeof batch.docs;
 					gathered.push(...diff.changesIn(sourceDocumentsOf(batch.kind, docs)));
 					read += docs.length;
 					if (gathered.length < MIN_WRITE) continue;
@@ -262,6 +302,33 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			}
 		},
 
+		/**
+		 * Folds the next entries of ingest's journal into their matches: each one a change of its
+		 * own, published before the next, so that every step of a match reaches the feed's readers
+		 * (the live stream shows each goal). Entries already folded are skipped; after a gap the
+		 * rest waits for ingest to send again. Answers how far the journal is folded.
+		 */
+		async foldLive(entries: JournalEntry[]): Promise<number> {
+			const log = this.changeLog();
+			for (const entry of entries) {
+				if (!this.live.isNext(entry)) continue;
+				await this.live.keep(entry);
+				const key = masterKey("match", entry.match);
+				const [current] = await log.latestLive([key]);
+				if (current?.kind === "match" && current.doc) {
+					const change = this.live.changeOf(current.doc, key);
+					if (change) await log.append([change]);
+				} else {
+					this.logger.warn(
+						`A live event for ${entry.match}, which the master data does not hold.`,
+					);
+				}
+				await this.live.markFolded(entry.seq);
+				await this.publishPending();
+			}
+			return this.live.folded();
+		},
+
 		async reportProgress() {
 			if (!this.broker.isMetricsEnabled()) return;
 			const log = this.changeLog();
@@ -279,6 +346,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		}
 		// Kept on the instance, never in settings: settings travel to every node in the registry.
 		this.signingKey = signingKey;
+		this.ingestKeys = nodeConfig(this.broker).ingestVerifyKeys;
 		Object.assign(this.settings, { dataDir, publishBatchSize, syncInterval });
 		this.writing = Promise.resolve();
 		if (this.broker.isMetricsEnabled()) {
@@ -291,6 +359,11 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				"consumer",
 			]);
 			gauge(METRICS.lag, "How many seqs a consumer is behind the head", ["consumer"]);
+			this.broker.metrics.register({
+				type: "counter",
+				name: METRICS.liveRejections,
+				description: "Live events refused: not signed by ingest's key",
+			});
 		}
 	},
 
@@ -298,6 +371,8 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		const log = this.changeLog();
 		await log.prepare();
 		await log.recover();
+		this.live = new LiveJournal(this.collection("journal"), this.collection("counters"));
+		await this.live.load();
 		// The node counts as started once the feed holds the source; publishing goes on behind.
 		await this.serialise(() => this.importSource("start"));
 		void this.serialise(() => this.publishPending())

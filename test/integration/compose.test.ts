@@ -34,6 +34,8 @@ const SECRETS = {
 	NATS_PASSWORD: "test-password",
 	SYNC_SIGNING_KEY: "test-signing-key",
 	SYNC_VERIFY_KEY: "test-verify-key",
+	INGEST_SIGNING_KEY: "test-ingest-signing-key",
+	INGEST_VERIFY_KEY: "test-ingest-verify-key",
 	REDIS_PASSWORD: "test-redis-password",
 };
 

@@ -570,7 +570,17 @@ describe("documentation", () => {
 		expect(res.status).toBe(200);
 		const doc = res.json as {
 			openapi: string;
-			paths: Record<string, Record<string, { deprecated?: boolean; parameters?: unknown[] }>>;
+			paths: Record<
+				string,
+				Record<
+					string,
+					{
+						deprecated?: boolean;
+						parameters?: unknown[];
+						responses: Record<string, { content?: Record<string, unknown> }>;
+					}
+				>
+			>;
 		};
 		const validation = validateOpenApi(doc);
 		expect(validation.errors ?? []).toEqual([]);
@@ -583,6 +593,20 @@ describe("documentation", () => {
 			if (!operations.get) continue;
 			// The admin routes answer with the admin token, as their operation's security says.
 			const admin = path.startsWith("/api/admin/");
+			if (operations.get.responses["200"]?.content?.["text/event-stream"]) {
+				// A stream never ends: its answer is read up to its headers.
+				const abort = new AbortController();
+				const res = await fetch(`${api}${path}`, { signal: abort.signal });
+				expect({ path, status: res.status, type: res.headers.get("content-type") }).toEqual(
+					{
+						path,
+						status: 200,
+						type: "text/event-stream; charset=utf-8",
+					},
+				);
+				abort.abort();
+				continue;
+			}
 			const answer = await request(
 				`${api}${withExamples(path, operations.get.parameters)}`,
 				admin ? { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } } : {},

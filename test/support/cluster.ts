@@ -40,13 +40,18 @@ export function testEnv(name: string): TestEnv {
 /** Sync's key pair for this test run: every node verifies with its public half, sync's nodes sign with the private one. */
 export const SYNC_KEYS = newSigningKeys();
 
-/** The keys a node gets: the private key only where it runs sync (all services, or sync named). */
+/** Ingest's key pair for this test run: ingest signs the live events it sends, sync verifies them. */
+export const INGEST_KEYS = newSigningKeys();
+
+/** The keys a node gets: a private key only where it runs its signer (all services, or it named). */
 function keysFor(services: string | undefined): Record<string, string> {
-	const runsSync =
-		!services || services.split(",").some(name => ["sync", "v1.sync"].includes(name.trim()));
+	const runs = (...names: string[]) =>
+		!services || services.split(",").some(name => names.includes(name.trim()));
 	return {
 		SYNC_VERIFY_KEY: SYNC_KEYS.publicKey,
-		...(runsSync ? { SYNC_SIGNING_KEY: SYNC_KEYS.privateKey } : {}),
+		INGEST_VERIFY_KEY: INGEST_KEYS.publicKey,
+		...(runs("sync", "v1.sync") ? { SYNC_SIGNING_KEY: SYNC_KEYS.privateKey } : {}),
+		...(runs("ingest", "v1.ingest") ? { INGEST_SIGNING_KEY: INGEST_KEYS.privateKey } : {}),
 	};
 }
 
@@ -174,6 +179,8 @@ export async function startEmbedded(
 		SERVICES: "",
 		SYNC_SIGNING_KEY: "",
 		SYNC_VERIFY_KEY: "",
+		INGEST_SIGNING_KEY: "",
+		INGEST_VERIFY_KEY: "",
 		PORT: String(port),
 		...env,
 	});

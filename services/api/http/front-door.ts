@@ -74,6 +74,9 @@ export function isOwnOrigin(req: IncomingMessage): boolean {
 	);
 }
 
+/** Requests that came as HEAD (and go on as GET): an answer that never ends (a stream) ends at its headers. */
+export const HEAD_REQUESTS = new WeakSet<IncomingMessage>();
+
 /** The answer to a method a path does not have. */
 export function methodNotAllowed(method: string, allowed: string[]): HttpError {
 	return {
@@ -124,7 +127,10 @@ export function frontDoor(next: Handler, options: FrontDoorOptions): Handler {
 					return sendError(res, methodNotAllowed(method, allowed));
 			}
 			// Node leaves out the body of an answer to HEAD by itself: the rest is GET's path.
-			if (method === "HEAD") req.method = "GET";
+			if (method === "HEAD") {
+				req.method = "GET";
+				HEAD_REQUESTS.add(req);
+			}
 		}
 		const onward = () => {
 			if (!options.answer?.(req, res)) void next(req, res);

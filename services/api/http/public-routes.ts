@@ -51,7 +51,13 @@ const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 const SEGMENT = /^(?:[A-Za-z0-9_-]+|:[A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** The gateway's own paths under the API prefix: no service may claim them. */
-const RESERVED = [/^\/openapi\.json$/i, /^\/docs(\/|$)/i, /^\/cluster$/i, /^\/admin(\/|$)/i];
+const RESERVED = [
+	/^\/openapi\.json$/i,
+	/^\/docs(\/|$)/i,
+	/^\/cluster$/i,
+	/^\/admin(\/|$)/i,
+	/^\/v1\/live$/i,
+];
 
 function segmentsOf(path: string): string[] | undefined {
 	const segments = path.split("/").filter(Boolean);

@@ -5,6 +5,7 @@ import type { JsonSchema } from "../../../contracts";
 import { API_PREFIX, type PublicRoute } from "../http/public-routes";
 import {
 	adminPaths,
+	livePaths,
 	ANSWER_HEADERS,
 	ERROR_RESPONSES,
 	ERROR_SCHEMA,
@@ -182,6 +183,7 @@ function tagsOf(
 		v2: "Version 2: football-data.org v4's shapes and cursor paging.",
 		operations: "Health and metrics, for orchestrators and monitoring.",
 		admin: "Operator actions; need the admin bearer token.",
+		live: "Matches as they are played, pushed as Server-Sent Events.",
 	};
 	const versionOf = (name: string) => /^v(\d+)$/.exec(name)?.[1];
 	return [...names].sort().map(name => ({
@@ -197,6 +199,7 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 	const paths = {
 		...routePaths(documented),
 		...operationsPaths(),
+		...livePaths(API_PREFIX),
 		...(options.admin ? adminPaths(API_PREFIX) : {}),
 	};
 	const components: Record<string, Record<string, JsonSchema>> = {

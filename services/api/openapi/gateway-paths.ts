@@ -1,6 +1,7 @@
 // The parts of the OpenAPI document that belong to the gateway itself, not to a service: its
 // health and metrics endpoints, the admin route, and the error shape and responses every route shares.
 import { int, type JsonSchema, nullableStr, object, ref, str } from "../../../contracts";
+import { LIVE_EVENT_TYPES } from "../../../domain/live";
 import { compact } from "./params";
 
 type Paths = Record<string, Record<string, JsonSchema>>;
@@ -158,10 +159,135 @@ function keyPaths(prefix: string): Paths {
 	};
 }
 
+/** The live write path: one match event for v1.ingest. */
+function matchEventPaths(prefix: string): Paths {
+	return {
+		[`${prefix}/admin/matches/{match}/events`]: {
+			post: adminOperation(
+				{
+					operationId: "adminPostMatchEvent",
+					summary: "Record one event of a match that is being played.",
+					description:
+						"Checked against the match's events so far (no goal before kick-off or after full time, no team that is not in the match: 422 with the reason), journalled, and folded into the match by sync. The same event `id` again is the same event: answered as before, recorded once. `team` is HOME, AWAY or one of the two teams' ids: the team a goal (an own goal too) or a shoot-out kick counts for.",
+					parameters: [
+						{
+							name: "match",
+							in: "path",
+							required: true,
+							schema: { type: "string", pattern: "^[a-z0-9-]+$" },
+							example: "wc-2022-final-argentina-france",
+						},
+					],
+					requestBody: {
+						required: true,
+						content: json(
+							object(
+								{
+									id: {
+										type: "string",
+										pattern: "^[A-Za-z0-9._:-]+$",
+										minLength: 1,
+										maxLength: 100,
+									},
+									type: { type: "string", enum: [...LIVE_EVENT_TYPES] },
+									minute: { ...int, minimum: 0, maximum: 150 },
+									injuryTime: { ...int, minimum: 0, maximum: 30 },
+									team: { type: "string", minLength: 1, maxLength: 120 },
+									scorer: { type: "string", minLength: 1, maxLength: 100 },
+									penalty: { type: "boolean" },
+									ownGoal: { type: "boolean" },
+									scored: { type: "boolean" },
+								},
+								[
+									"minute",
+									"injuryTime",
+									"team",
+									"scorer",
+									"penalty",
+									"ownGoal",
+									"scored",
+								],
+							),
+						),
+					},
+				},
+				{
+					"202": {
+						description:
+							"Recorded (or recorded before: `duplicate`), with its place in the journal.",
+						content: json(
+							object({
+								status: { const: "accepted" },
+								match: str,
+								event: str,
+								seq: { ...int, description: "Its place in the whole journal." },
+								place: {
+									...int,
+									description: "Its place among the match's events.",
+								},
+								duplicate: { type: "boolean" },
+							}),
+						),
+					},
+					"404": response("NotFound"),
+					"422": response("ValidationError"),
+				},
+			),
+		},
+	};
+}
+
+/** The live stream, served by the gateway itself (routes/live-route.ts). */
+export function livePaths(prefix: string): Paths {
+	const filter = (name: string, description: string) => ({
+		name,
+		in: "query",
+		required: false,
+		description,
+		schema: { type: "string" },
+	});
+	return {
+		[`${prefix}/v1/live`]: {
+			get: {
+				operationId: "liveStream",
+				summary: "Follow matches as they are played (Server-Sent Events).",
+				description:
+					"One `match` event per change a live source made to a match (score, status, minute, goal): `data` is `{ match, event }`, the match in the v2 shape and the event that changed it; `id` is the change log's sequence number. Reconnect with `Last-Event-ID` (EventSource does) or `lastEventId` to get exactly what was missed, then the live events. A comment every LIVE_HEARTBEAT seconds keeps the connection open. Each client holds a bounded number of streams (429 beyond), each gateway a bounded total (503 beyond).",
+				tags: ["live"],
+				parameters: [
+					filter("competition", "Only matches of this competition (a code, e.g. `WC`)."),
+					filter("team", "Only matches this team plays (an id)."),
+					filter("match", "Only this match (an id)."),
+					filter(
+						"lastEventId",
+						"Resume after this event id (as the Last-Event-ID header does).",
+					),
+					{
+						name: "Last-Event-ID",
+						in: "header",
+						required: false,
+						schema: { type: "string", pattern: "^[0-9]+$" },
+					},
+				],
+				responses: {
+					"200": {
+						description: "The stream.",
+						content: { "text/event-stream": { schema: { type: "string" } } },
+					},
+					"422": response("ValidationError"),
+					"429": response("TooManyRequests"),
+					"503": response("ServiceUnavailable"),
+				},
+			},
+		},
+	};
+}
+
 /** The admin routes: documented only where the gateway has an admin token. */
 export function adminPaths(prefix: string): Paths {
 	return {
 		...keyPaths(prefix),
+		...matchEventPaths(prefix),
 		[`${prefix}/admin/sync`]: {
 			post: {
 				operationId: "adminSync",

@@ -18,6 +18,8 @@ export interface PublicRouteParts {
 	openApi: () => string;
 	/** The docs page's aliases (its HTML and files). */
 	docsAliases: Record<string, unknown>;
+	/** The live stream's alias (live-route.ts). */
+	liveAliases: Record<string, unknown>;
 	/** ETags, Cache-Control and the gateway's response cache (http/cached-answers.ts). */
 	caching: HttpCaching;
 }
@@ -39,6 +41,7 @@ export function publicRoute(parts: PublicRouteParts): Record<string, unknown> {
 				send(res, 200, parts.openApi());
 			},
 			...parts.docsAliases,
+			...parts.liveAliases,
 			// Read-only: node ids, service versions, request rates and sync lags (see cluster-view.ts).
 			async "GET /cluster"(this: { broker: ServiceBroker }, _req: Req, res: Res) {
 				clusterView ??= sharedFor(CLUSTER_VIEW_SHARED_MS, () =>

@@ -147,7 +147,7 @@ describe("buildOpenApi", () => {
 		}
 		expect(operation(doc, "/api/v1/players").operationId).toBe("v1PlayersList");
 		expect(operation(doc, "/api/v2/results").operationId).toBe("v2ResultsList");
-		expect(doc.tags.map(tag => tag.name)).toEqual(["admin", "operations", "v1", "v2"]);
+		expect(doc.tags.map(tag => tag.name)).toEqual(["admin", "live", "operations", "v1", "v2"]);
 	});
 
 	test("parameters carry the validator's constraints, and only what is neither optional nor defaulted is required", () => {
