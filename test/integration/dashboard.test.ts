@@ -21,6 +21,7 @@ const SHOTS = join(REPO_ROOT, "test-artifacts", "dashboard");
 const README_SCREENSHOT = join(REPO_ROOT, "docs", "dashboard.png");
 const PHONE = { width: 390, height: 844 };
 
+const ADMIN_TOKEN = "dashboard-admin-token-0123456789";
 let node: NodeProcess;
 let base: string;
 let browser: Browser;
@@ -40,6 +41,7 @@ beforeAll(async () => {
 		MONGO_URI: "",
 		SERVICES: "",
 		PORT: String(port),
+		ADMIN_TOKEN,
 	});
 	await node.started();
 	await waitForPort(port);
@@ -408,5 +410,60 @@ describe("what the gateway serves", () => {
 			});
 			expect(res.body).not.toMatch(/"name"|matchday|import /);
 		}
+	});
+});
+
+describe("match day, live", () => {
+	let matchId = "";
+
+	async function post(event: Record<string, unknown>): Promise<void> {
+		const res = await fetch(`${base}/api/admin/matches/${matchId}/events`, {
+			method: "POST",
+			headers: { "Content-Type": "application/json", Authorization: `Bearer ${ADMIN_TOKEN}` },
+			body: JSON.stringify(event),
+		});
+		expect(res.status).toBe(202);
+	}
+
+	beforeAll(async () => {
+		const { body } = await getJson<{ matches: Array<{ id: string }> }>(
+			`${base}/api/v2/results?competitions=WC&season=2022&stage=GROUP_STAGE&limit=1`,
+		);
+		matchId = body.matches[0].id;
+	});
+
+	test("the Live page: a match that kicks off appears, and a goal POSTed changes its score within 1 s, with no reload", async () => {
+		await page.goto(`${base}/dashboard/#/live`);
+		await heading("Live").waitFor();
+		await page.getByText("No match is being played now").waitFor();
+		await post({ id: "ko", type: "KICK_OFF" });
+		const row = page.locator(`[data-match="${matchId}"]`);
+		const score = row.locator(".score strong");
+		await score.getByText("0–0", { exact: true }).waitFor({ timeout: 5_000 });
+		// The page is the same document throughout: a reload would lose this mark.
+		await page.evaluate("window.notReloaded = true");
+		await post({ id: "goal", type: "GOAL", minute: 9, team: "HOME", scorer: "Live Scorer" });
+		await score.getByText("1–0", { exact: true }).waitFor({ timeout: 1_000 });
+		expect(await row.getAttribute("class")).toContain("goal-flash");
+		expect(await row.locator(".minute").textContent()).toBe("9\u2032");
+		expect(await page.evaluate("window.notReloaded")).toBe(true);
+		await shot("10-live");
+	});
+
+	test("a match's page shows its goals on a timeline, and a new goal joins it live", async () => {
+		await page.goto(`${base}/dashboard/#/matches/${matchId}`);
+		const timeline = page.getByRole("list", { name: /Goals on the match's 90 minutes/ });
+		await timeline.getByText("Live Scorer").waitFor();
+		await post({
+			id: "goal-2",
+			type: "GOAL",
+			minute: 30,
+			team: "AWAY",
+			scorer: "Second Scorer",
+		});
+		await timeline.getByText("Second Scorer").waitFor({ timeout: 1_000 });
+		await page.locator("#match-score").getByText("1–1").waitFor({ timeout: 1_000 });
+		expect(await timeline.getByRole("listitem").count()).toBe(2);
+		await shot("11-match");
 	});
 });

@@ -14,7 +14,9 @@
  * @typedef {{
  *   id: string, utcDate: string, status: string, matchday: number | null, stage: string, group: string | null,
  *   competition: { code: string, name: string }, season: { year: number },
- *   homeTeam: TeamRef, awayTeam: TeamRef, score: V4Score
+ *   homeTeam: TeamRef, awayTeam: TeamRef, score: V4Score,
+ *   minute?: number | null, injuryTime?: number | null,
+ *   goals?: Array<{ minute: number, injuryTime: number | null, scorer: { name: string }, team: TeamRef, penalty: boolean, ownGoal: boolean }>
  * }} Match
  * @typedef {{ key: string, label: string, matches: Match[] }} Round
  * @typedef {{ position: number, team: TeamRef & { shortName?: string }, playedGames: number, won: number, draw: number, lost: number,

@@ -4,6 +4,7 @@
 import { isAbort } from "./api.js";
 import { renderCluster } from "./cluster.js";
 import { renderCompetitions, renderSeason } from "./competitions.js";
+import { renderLive, renderMatch } from "./live.js";
 import { notice, replace } from "./dom.js";
 import { renderPlayers } from "./players.js";
 import { renderTeam } from "./team.js";
@@ -28,6 +29,8 @@ const ROUTES = [
 		view: renderTeam,
 		section: "competitions",
 	},
+	{ pattern: /^\/live$/, view: renderLive, section: "live" },
+	{ pattern: /^\/matches\/([a-z0-9-]+)$/, view: renderMatch, section: "live" },
 	{ pattern: /^\/players$/, view: renderPlayers, section: "players" },
 	{ pattern: /^\/cluster$/, view: renderCluster, section: "cluster" },
 ];

@@ -6,9 +6,33 @@ import { describeScore, outcomeFor, roundLabel, stageName } from "./format.js";
 
 const OUTCOME_WORDS = { W: "Won", D: "Drawn", L: "Lost" };
 
-/** @param {import("./format.js").Match} match */
-function scoreCell(match) {
+/** While a match is played: its minute ("23'", "90+4'"), or HT at half time. @param {import("./format.js").Match} match */
+function clock(match) {
+	if (match.status === "PAUSED") return el("span", { class: "minute" }, "HT");
+	if (match.status !== "IN_PLAY" || match.minute === null || match.minute === undefined)
+		return null;
+	const added = match.injuryTime ? `+${match.injuryTime}` : "";
+	return el("span", { class: "minute" }, `${match.minute}${added}′`);
+}
+
+/** @param {import("./format.js").Match} match @param {boolean} [linked] the score links to the match's page */
+function scoreCell(match, linked = false) {
 	const { result, extra, halfTime } = describeScore(match.score);
+	// In the first half the half-time score is the score: shown once it is one.
+	const firstHalf = match.status === "IN_PLAY" && (match.minute ?? 0) <= 45;
+	const cell = scoreOf(match, result, extra, firstHalf ? null : halfTime);
+	const withClock = clock(match);
+	if (withClock) cell.append(withClock);
+	if (!linked) return cell;
+	return el(
+		"a",
+		{ class: "score-link", href: `#/matches/${encodeURIComponent(match.id)}` },
+		cell,
+	);
+}
+
+/** @param {import("./format.js").Match} match @param {string | null} result @param {string} extra @param {string | null} halfTime */
+function scoreOf(match, result, extra, halfTime) {
 	if (!result)
 		return el(
 			"span",
@@ -40,7 +64,7 @@ function outcomeBadge(match, teamId) {
  * @param {import("./format.js").Match[]} matches
  * @param {string} context the competition season of team links: "/PL/2024"
  * @param {string} label what the list is, for assistive technology
- * @param {{ teamId?: string, showRound?: boolean }} [options] a team's results show its outcome and each match's round
+ * @param {{ teamId?: string, showRound?: boolean, linkMatches?: boolean }} [options] a team's results show its outcome and each match's round; live lists link each match's page
  */
 export function matchList(matches, context, label, options = {}) {
 	const items = matches.map(match => {
@@ -61,7 +85,7 @@ export function matchList(matches, context, label, options = {}) {
 				"div",
 				{ class: "match-line" },
 				el("span", { class: "home" }, teamLink(match.homeTeam, context)),
-				scoreCell(match),
+				scoreCell(match, options.linkMatches),
 				el("span", { class: "away" }, teamLink(match.awayTeam, context)),
 				options.teamId ? outcomeBadge(match, options.teamId) : null,
 			),
