@@ -8,7 +8,7 @@
 //   npm run bench -- [--data DIR] [--duration S] [--connections N] [--samples N]
 //                    [--stores sqlite,postgresql,memory] [--import-scales 1,100]
 //                    [--archive memory] [--hop json,msgpack,notepack,nats-balancer]
-//                    [--middleware on|off]
+//                    [--middleware on|off] [--live memory,sqlite]
 //                    [--out FILE]
 // A list given as "none" (or empty) skips that part.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -38,7 +38,14 @@ import { standingsPageRequest } from "../services/standings/standings.query";
 import { contentHash, masterKey } from "../services/sync/master-diff";
 import { teamsListParams } from "../services/teams/teams.contract";
 import { teamsPageRequest } from "../services/teams/teams.query";
-import { eventually, NodeProcess, sleep, startProbe, type TestEnv } from "../test/support/cluster";
+import {
+	eventually,
+	NodeProcess,
+	resetDatabases,
+	sleep,
+	startProbe,
+	type TestEnv,
+} from "../test/support/cluster";
 import { freePort, REPO_ROOT, startTestServers, waitForPort } from "../tools/servers";
 import {
 	type Ask,
@@ -54,6 +61,7 @@ import {
 	trackPeaks,
 	withCpu,
 } from "./load";
+import { liveLatency, streamed } from "./live";
 import { benchMiddlewares, type MiddlewareRow } from "./middleware";
 import { startPostgres } from "./postgres";
 import { EditableCopy, PropagationListener, type PropagationSample } from "./propagation";
@@ -63,6 +71,7 @@ import {
 	CHEAP_LISTS,
 	type EndpointRow,
 	type HopRow,
+	type LiveRow,
 	type ImportRow,
 	renderReport,
 	type StoreResult,
@@ -147,6 +156,8 @@ interface Options extends LoadOptions {
 	hopVariants: string[];
 	/** Whether to measure Moleculer's per-request features on each end of a call. */
 	middleware: boolean;
+	/** The stores on which the live path's latency is measured ("" for none). */
+	liveStores: StoreKind[];
 	out: string;
 }
 
@@ -162,6 +173,7 @@ function options(): Options {
 			archive: { type: "string" },
 			hop: { type: "string" },
 			middleware: { type: "string" },
+			live: { type: "string" },
 			out: { type: "string" },
 		},
 	});
@@ -184,6 +196,7 @@ function options(): Options {
 		archiveStores: storeList(values.archive ?? "memory"),
 		hopVariants: hopVariantList(values.hop ?? Object.keys(HOP_VARIANTS).join(",")),
 		middleware: (values.middleware ?? "on") !== "off",
+		liveStores: storeList(values.live ?? "memory,sqlite"),
 		out: values.out ?? join(REPO_ROOT, "BENCHMARKS.md"),
 	};
 }
@@ -793,6 +806,91 @@ async function benchMiddlewareCost(opts: Options): Promise<MiddlewareRow[]> {
 	}
 }
 
+// ── The live path: a POST to the change on SSE clients ──────────────────────
+
+const LIVE_TOKEN = "bench-live-admin-token-0123456789";
+/** A group match of the bundled 2022 World Cup, played again goal after goal. */
+const LIVE_MATCH = "wc-2022-matchday-13-cameroon-brazil";
+
+async function benchLivePath(kind: StoreKind, opts: Options): Promise<LiveRow[]> {
+	log(`── live path on ${kind}: starting the servers`);
+	const servers = await startServers(kind);
+	const env: TestEnv = {
+		transporter: servers.transporter,
+		mongoUri: servers.mongoUri ?? "",
+		namespace: `bench-live-${kind}-${process.pid}`,
+	};
+	if (servers.mongoUri) await resetDatabases(servers.mongoUri);
+	const nodes = new Nodes(env, servers.mongoUri);
+	try {
+		await startSync(nodes, opts.dataDir, new Map());
+		const port = await freePort();
+		const started = [
+			nodes.start("ingest", "v1.ingest"),
+			nodes.start("live", "v1.live"),
+			nodes.start("matches", "v2.matches"),
+			nodes.start("api", "api", {
+				PORT: String(port),
+				ADMIN_TOKEN: LIVE_TOKEN,
+				RATE_LIMIT: "0",
+				LOG_LEVEL: "warn",
+				LIVE_MAX_STREAMS_PER_CLIENT: "5000",
+			}),
+		];
+		await Promise.all(started.slice(0, 3).map(node => node.started(300_000)));
+		await waitForPort(port, 120_000);
+		const base = `http://127.0.0.1:${port}`;
+		const match = LIVE_MATCH;
+		await eventually(
+			async () => ((await fetch(`${base}/api/v2/matches/${match}`)).ok ? true : undefined),
+			300_000,
+			"the match to play",
+		);
+		// Ingest knows the match once its own projection has it.
+		await eventually(
+			async () => {
+				const res = await fetch(`${base}/api/admin/matches/${match}/events`, {
+					method: "POST",
+					headers: {
+						"Content-Type": "application/json",
+						Authorization: `Bearer ${LIVE_TOKEN}`,
+					},
+					body: JSON.stringify({ id: "kick-off", type: "KICK_OFF" }),
+				});
+				return res.status === 202 ? true : undefined;
+			},
+			300_000,
+			"the kick-off",
+		);
+		// v1.live builds its projection from the whole log first (on FerretDB, a while).
+		await streamed(base, match, 600_000);
+		const rows: LiveRow[] = [];
+		for (const [clients, goals, gapMs] of LIVE_ROUNDS) {
+			log(`live path on ${kind}: ${clients} client(s), ${goals} goals`);
+			const row = await liveLatency({
+				base,
+				token: LIVE_TOKEN,
+				match,
+				clients,
+				goals,
+				gapMs,
+				round: `c${clients}`,
+			});
+			rows.push({ store: kind, ...row });
+		}
+		return rows;
+	} finally {
+		await nodes.stop([...nodes.running.keys()]);
+		await servers.stop();
+	}
+}
+
+/** Clients on one gateway, goals posted, ms between two goals. */
+const LIVE_ROUNDS: Array<[number, number, number]> = [
+	[1, 40, 10],
+	[1000, 20, 10],
+];
+
 // ── Sync's import at growing scales ─────────────────────────────────────────
 
 function generateDataSet(scale: number): Promise<string> {
@@ -919,6 +1017,8 @@ async function main(): Promise<void> {
 	for (const kind of opts.archiveStores) archive.push(await benchArchive(kind));
 	const hop = await benchHop(opts);
 	const middleware = await benchMiddlewareCost(opts);
+	const live: LiveRow[] = [];
+	for (const kind of opts.liveStores) live.push(...(await benchLivePath(kind, opts)));
 	const dataCounts: Record<string, number> = {};
 	for (const batch of streamOpenFootball(openOpenFootballDir(opts.dataDir)))
 		dataCounts[PLURAL[batch.kind]] = (dataCounts[PLURAL[batch.kind]] ?? 0) + batch.docs.length;
@@ -933,6 +1033,7 @@ async function main(): Promise<void> {
 		archive,
 		hop,
 		middleware,
+		live,
 		seconds: (Date.now() - began) / 1000,
 	};
 	const text = renderReport(report);

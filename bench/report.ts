@@ -4,6 +4,7 @@ import { cpus, totalmem, type } from "node:os";
 import { join } from "node:path";
 import type { EntityKind } from "../domain/model";
 import { type Load, type LoadOptions, MIN_ANSWERS_PER_CONNECTION } from "./load";
+import type { LiveLatencyRow } from "./live";
 import type { MiddlewareRow } from "./middleware";
 
 export interface EndpointRow {
@@ -72,6 +73,7 @@ export interface BenchReport {
 	archive: ArchiveRow[];
 	hop: HopRow[];
 	middleware: MiddlewareRow[];
+	live: LiveRow[];
 	seconds: number;
 }
 
@@ -249,6 +251,29 @@ function hopSection(report: BenchReport): string[] {
 	];
 }
 
+/** The live path's latency on one store with a number of clients. */
+export interface LiveRow extends LiveLatencyRow {
+	store: StoreResult["kind"];
+}
+
+/** From a POST of a match event to its frame on SSE clients (#17's target). */
+function liveSection(report: BenchReport): string[] {
+	if (report.live.length === 0) return [];
+	return [
+		"## The live path: a POSTed event on SSE clients",
+		"",
+		"Every node its own process (sync, v1.ingest, v1.live, v2.matches, the gateway). A match is kicked off, then goals are posted one after another; each SSE client of `GET /api/v1/live?match=…` records when each goal's frame arrives. Latency is from the moment the POST is sent to the frame's arrival, on the benchmark's clock (so it includes the 202).",
+		"",
+		"| Store | SSE clients | Frames | p50 ms | p99 ms | max ms | Missing |",
+		"|---|---|---|---|---|---|---|",
+		...report.live.map(
+			r =>
+				`| ${STORE_NAMES[r.store].replace(/ \(.*\)$/, "")} | ${fmt(r.clients)} | ${fmt(r.samples)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.max, 1)} | ${fmt(r.missing)} |`,
+		),
+		"",
+	];
+}
+
 /** Each per-request feature of Moleculer's, switched off on both ends, against the default. */
 function middlewareSection(report: BenchReport): string[] {
 	if (report.middleware.length === 0) return [];
@@ -352,6 +377,7 @@ export function renderReport(report: BenchReport): string {
 		...archiveSection(report.archive),
 		...hopSection(report),
 		...middlewareSection(report),
+		...liveSection(report),
 		...findings(),
 	].join("\n");
 }

@@ -30,10 +30,10 @@ import {
 	type SyncBucketResult,
 	type SyncDigestResult,
 } from "../../contracts";
-import { ENTITY_KINDS, type EntityKind } from "../../domain/model";
+import { ENTITY_KINDS, type EntityKind, type Match } from "../../domain/model";
 import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
-import { ChangeLog, sliceFeedPage } from "./change-log";
+import { ChangeLog, type LogSlice, sliceFeedPage } from "./change-log";
 import { MasterDigests } from "./digests";
 import { LiveJournal } from "./live-journal";
 import { MasterDiff, masterKey, type PendingChange, sourceDocumentsOf } from "./master-diff";
@@ -58,9 +58,16 @@ interface SyncMethods extends DbMethods {
 	serialise<T>(task: () => Promise<T>): Promise<T>;
 	importSource(reason: string): Promise<SyncOutcome>;
 	publishPending(): Promise<void>;
+	publishSlice(epoch: string, slice: LogSlice): Promise<void>;
 	recordCheckpoint(consumer: string, checkpoint: number): Promise<void>;
 	reportProgress(): Promise<void>;
 	foldLive(entries: JournalEntry[]): Promise<number>;
+}
+
+/** The match a live change carries, as the feed would give it back (parsed from its JSON). */
+function folded(change: PendingChange): Match {
+	if (change.deleted) throw new Error("A live change is never a deletion");
+	return JSON.parse(change.json) as Match;
 }
 
 /** Sync's metrics: the operator's view of the log and of who is behind (`$node.metrics`). */
@@ -270,22 +277,26 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			const head = await log.head();
 			while (from < head) {
 				const page = await log.changesSince(from, READ_PAGE);
-				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize)) {
-					// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
-					const content = {
-						schemaVersion: CHANGE_SCHEMA_VERSION as typeof CHANGE_SCHEMA_VERSION,
-						epoch: page.epoch,
-						...slice,
-					};
-					await broadcastEvent(this.broker, EVENTS.masterChanged, {
-						...content,
-						signature: signSlice(this.signingKey, content),
-					});
-					await log.markPublished(slice.to);
-				}
+				for (const slice of sliceFeedPage(page, from, this.settings.publishBatchSize))
+					await this.publishSlice(page.epoch, slice);
 				from = page.lastSeq;
 			}
 			await this.reportProgress();
+		},
+
+		/** Signs and broadcasts one slice of the log, then remembers it as published. */
+		async publishSlice(epoch: string, slice: LogSlice) {
+			// Broadcast: every replica of every consumer hears it (the consumers choose which one applies).
+			const content = {
+				schemaVersion: CHANGE_SCHEMA_VERSION as typeof CHANGE_SCHEMA_VERSION,
+				epoch,
+				...slice,
+			};
+			await broadcastEvent(this.broker, EVENTS.masterChanged, {
+				...content,
+				signature: signSlice(this.signingKey, content),
+			});
+			await this.changeLog().markPublished(slice.to);
 		},
 
 		/** The operator view: each consumer's checkpoint, kept in sync's store and shown as metrics with its lag. */
@@ -317,7 +328,25 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				const [current] = await log.latestLive([key]);
 				if (current?.kind === "match" && current.doc) {
 					const change = this.live.changeOf(current.doc, key);
-					if (change) await log.append([change]);
+					if (change) {
+						const { from, to } = await log.append([change]);
+						// Published as it is when nothing else waits: no read of the log (on
+						// FerretDB v1 a read by seq scans it), the next step already on its way.
+						if ((await log.published()) === from)
+							await this.publishSlice(await log.epoch(), {
+								from,
+								to,
+								changes: [
+									{
+										seq: to,
+										kind: "match",
+										id: change.id,
+										deleted: false,
+										doc: folded(change),
+									},
+								],
+							});
+					}
 				} else {
 					this.logger.warn(
 						`A live event for ${entry.match}, which the master data does not hold.`,

@@ -26,6 +26,7 @@ const dataDir = worldCupDataDir("live");
 const nodes: NodeProcess[] = [];
 const streams: SseStream[] = [];
 let base = "";
+let baseB = "";
 /** Group matches of the 2022 World Cup, one per test, so that no test sees another's events. */
 let matchIds: string[] = [];
 
@@ -53,6 +54,10 @@ beforeAll(async () => {
 	});
 	nodes.push(gateway.node);
 	base = gateway.baseUrl;
+	// A second gateway: a client may reconnect to any of them.
+	const second = await startGateway(env, "api-b", { LIVE_HEARTBEAT: "1", HTTP_MAX_AGE: "0" });
+	nodes.push(second.node);
+	baseB = second.baseUrl;
 	await Promise.all(nodes.map(node => node.started()));
 	matchIds = await eventually(
 		async () => {
@@ -131,8 +136,12 @@ async function matchNow(id: string): Promise<V4MatchBody> {
 	return body;
 }
 
-async function stream(query: string, headers: Record<string, string> = {}): Promise<SseStream> {
-	const opened = await openSse(`${base}/api/v1/live${query}`, headers);
+async function stream(
+	query: string,
+	headers: Record<string, string> = {},
+	on = base,
+): Promise<SseStream> {
+	const opened = await openSse(`${on}/api/v1/live${query}`, headers);
 	streams.push(opened);
 	return opened;
 }
@@ -228,7 +237,7 @@ describe("the live write path", () => {
 });
 
 describe("the live stream", () => {
-	test("a client that reconnects with Last-Event-ID gets exactly the three events it missed, in order, then live ones", async () => {
+	test("a client that reconnects with Last-Event-ID, to another gateway, gets exactly the three events it missed, in order, then live ones", async () => {
 		const match = matchIds[2];
 		const first = await stream(`?match=${match}`);
 		expect(first.status).toBe(200);
@@ -255,7 +264,8 @@ describe("the live stream", () => {
 			30_000,
 			"three goals",
 		);
-		const again = await stream(`?match=${match}`, { "Last-Event-ID": kickOff.id! });
+		// It reconnects to the other gateway: each reads v1.live itself.
+		const again = await stream(`?match=${match}`, { "Last-Event-ID": kickOff.id! }, baseB);
 		const missed = await again.next(3);
 		expect(missed.map(scoreOf)).toEqual(["1-0", "2-0", "2-1"]);
 		const ids = missed.map(f => Number(f.id));

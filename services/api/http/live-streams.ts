@@ -74,9 +74,17 @@ function matches(filters: LiveFilters, change: LiveChange): boolean {
 	return true;
 }
 
+/** A change as the stream writes it: made once, however many streams it goes to. */
+const FRAMES = new WeakMap<LiveChange, string>();
+
 function frame(change: LiveChange): string {
-	const data = JSON.stringify({ match: change.match, event: change.event });
-	return `id: ${change.seq}\nevent: match\ndata: ${data}\n\n`;
+	let text = FRAMES.get(change);
+	if (text === undefined) {
+		const data = JSON.stringify({ match: change.match, event: change.event });
+		text = `id: ${change.seq}\nevent: match\ndata: ${data}\n\n`;
+		FRAMES.set(change, text);
+	}
+	return text;
 }
 
 export class LiveStreams {
