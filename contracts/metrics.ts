@@ -14,6 +14,8 @@ export const SYNC_METRICS = {
 	lag: "matchday.sync.consumer.lag",
 	/** Live events refused because ingest's key did not sign them. */
 	liveRejections: "matchday.sync.live.rejections",
+	/** Reads of the source that failed, so nothing was imported (label `source`: DATA_SOURCE). */
+	sourceFailures: "matchday.sync.source.failures",
 } as const;
 
 /** The metrics every projection adds, on its own node (label `consumer`). */

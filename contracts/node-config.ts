@@ -39,8 +39,14 @@ export interface NodeConfig {
 	/** Gateway port and interface. */
 	port: number;
 	host: string;
-	/** Folder of openfootball files that sync imports. */
+	/** Folder of openfootball files that sync imports (DATA_SOURCE=folder), and whose paths openfootball-http downloads by default. */
 	dataDir: string;
+	/** Where sync reads the master data (docs/sources.md). */
+	dataSource: DataSourceConfig;
+	/** Sync's remote sources: retries after a failed download, the first back-off (ms, doubling), one request's deadline (ms). */
+	sourceRetries: number;
+	sourceRetryDelay: number;
+	sourceTimeout: number;
 	logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace";
 	logFormat: "text" | "json";
 	/** How long a call may take before it fails with a timeout (ms). */
@@ -105,6 +111,28 @@ export interface NodeConfig {
 	httpMaxAge: number;
 	httpStaleWhileRevalidate: number;
 }
+
+/** DATA_SOURCE and the variables of the source it names. */
+export type DataSourceConfig =
+	| { kind: "folder" }
+	| {
+			kind: "openfootball-http";
+			/** OPENFOOTBALL_URLS: the base URL of each top folder (`football=…`), or of every path. */
+			urls: Array<{ folder: string | null; url: string }>;
+			/** OPENFOOTBALL_FILES: the paths to download, as the bundled folder lays them out. */
+			files: string[];
+	  }
+	| {
+			kind: "football-data";
+			/** FOOTBALL_DATA_URL, the API's root (`…/v4`). */
+			url: string;
+			/** FOOTBALL_DATA_TOKEN: sent as X-Auth-Token; kept off the registry like every key. */
+			token: string;
+			/** FOOTBALL_DATA_COMPETITIONS: competition codes. */
+			competitions: string[];
+			/** FOOTBALL_DATA_SEASONS: start years; empty is each competition's current season. */
+			seasons: number[];
+	  };
 
 declare module "moleculer" {
 	interface BrokerOptions {

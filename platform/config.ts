@@ -5,7 +5,8 @@ import { hostname } from "node:os";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { NodeConfig } from "../contracts/node-config";
+import type { DataSourceConfig, NodeConfig } from "../contracts/node-config";
+import { openOpenFootballDir } from "../domain/openfootball";
 import { newSigningKeys, privateKeyFrom, publicKeyFrom } from "../contracts/signing";
 
 /** Kept as the name platform code knows; the shape lives in contracts (services read it from the broker). */
@@ -162,6 +163,79 @@ function keyPair(
 	};
 }
 
+const DATA_SOURCES = ["folder", "openfootball-http", "football-data"] as const;
+
+/** openfootball's own repositories, by the top folder of the bundled layout. */
+const OPENFOOTBALL_URLS =
+	"football=https://raw.githubusercontent.com/openfootball/football.json/master," +
+	"worldcup=https://raw.githubusercontent.com/openfootball/worldcup.json/master";
+
+/** football-data.org's free plan: these competitions, each season its current one. */
+const FOOTBALL_DATA_COMPETITIONS = "PL,BL1,PD,SA,FL1,CL,WC";
+
+/** DATA_SOURCE and its variables: each checked here, so a bad one stops the node, not its first sync. */
+function dataSource(env: Env): DataSourceConfig {
+	const kind = oneOf(env, "DATA_SOURCE", DATA_SOURCES, "folder");
+	if (kind === "openfootball-http") {
+		const urls = (text(env, "OPENFOOTBALL_URLS") ?? OPENFOOTBALL_URLS).split(",").map(entry => {
+			const [, folder = null, raw] = /^(?:([a-z0-9_.-]+)=)?(.+)$/i.exec(entry.trim()) ?? [];
+			if (!raw || !/^https?:\/\/./.test(raw))
+				throw new ConfigError(
+					`OPENFOOTBALL_URLS holds "<folder>=<http(s) URL>" or "<http(s) URL>" entries, got "${entry.trim()}"`,
+				);
+			return { folder, url: raw };
+		});
+		const given = list(env, "OPENFOOTBALL_FILES");
+		const dir = resolve(text(env, "DATA_DIR") ?? DEFAULT_DATA_DIR);
+		const files =
+			given.length > 0 ? given : existsSync(dir) ? openOpenFootballDir(dir).paths : [];
+		if (files.length === 0)
+			throw new ConfigError(
+				"OPENFOOTBALL_FILES is empty, and DATA_DIR holds no file to follow",
+			);
+		return { kind, urls, files };
+	}
+	if (kind === "football-data") {
+		const token = text(env, "FOOTBALL_DATA_TOKEN") ?? fileText(env, "FOOTBALL_DATA_TOKEN_FILE");
+		if (!token)
+			throw new ConfigError(
+				"DATA_SOURCE=football-data needs FOOTBALL_DATA_TOKEN (or FOOTBALL_DATA_TOKEN_FILE): football-data.org's API token",
+			);
+		const seasons = list(env, "FOOTBALL_DATA_SEASONS").map(year => {
+			if (!/^\d{4}$/.test(year))
+				throw new ConfigError(
+					`FOOTBALL_DATA_SEASONS holds start years (2024), got "${year}"`,
+				);
+			return Number(year);
+		});
+		const competitions = (text(env, "FOOTBALL_DATA_COMPETITIONS") ?? FOOTBALL_DATA_COMPETITIONS)
+			.split(",")
+			.map(code => code.trim().toUpperCase())
+			.filter(Boolean);
+		for (const code of competitions)
+			if (!/^[A-Z0-9]+$/.test(code))
+				throw new ConfigError(
+					`FOOTBALL_DATA_COMPETITIONS holds codes (PL, BL1), got "${code}"`,
+				);
+		return {
+			kind,
+			url:
+				url(env, "FOOTBALL_DATA_URL", ["http", "https"]) ??
+				"https://api.football-data.org/v4",
+			token,
+			competitions,
+			seasons,
+		};
+	}
+	return { kind };
+}
+
+/** The trimmed content of the file a variable names, or null when it is unset. */
+function fileText(env: Env, name: string): string | null {
+	const path = file(env, name);
+	return path ? readFileSync(path, "utf8").trim() || null : null;
+}
+
 /** Reads and checks the configuration; throws ConfigError naming the variable at fault. */
 export function readConfig(env: Env = process.env): Config {
 	return {
@@ -186,6 +260,10 @@ export function readConfig(env: Env = process.env): Config {
 		port: integer(env, "PORT", 3000, 0, 65535),
 		host: text(env, "HOST") ?? "127.0.0.1",
 		dataDir: resolve(text(env, "DATA_DIR") ?? DEFAULT_DATA_DIR),
+		dataSource: dataSource(env),
+		sourceRetries: integer(env, "SOURCE_RETRIES", 4, 0, 20),
+		sourceRetryDelay: integer(env, "SOURCE_RETRY_DELAY", 1_000, 1, 600_000),
+		sourceTimeout: integer(env, "SOURCE_TIMEOUT", 30_000, 100, 600_000),
 		logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
 		logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const, "text"),
 		requestTimeout: integer(env, "REQUEST_TIMEOUT", 10_000, 100, 600_000),

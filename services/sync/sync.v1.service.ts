@@ -31,14 +31,16 @@ import {
 	type SyncDigestResult,
 } from "../../contracts";
 import { ENTITY_KINDS, type EntityKind, type Match } from "../../domain/model";
-import { openOpenFootballDir, streamOpenFootball } from "../../domain/openfootball";
 import { DbMixin, type DbMethods } from "../../mixins/db.mixin";
 import { ChangeLog, type LogSlice, sliceFeedPage } from "./change-log";
 import { MasterDigests } from "./digests";
 import { LiveJournal } from "./live-journal";
 import { MasterDiff, masterKey, type PendingChange, sourceDocumentsOf } from "./master-diff";
+import { type MasterSource, type SourceRead, sourceFor } from "./sources";
 
 export interface SyncSettings extends ServiceSettingSchema {
+	/** DATA_SOURCE: where the master data comes from (docs/sources.md). */
+	dataSource: string;
 	dataDir: string;
 	publishBatchSize: number;
 	syncInterval: number;
@@ -56,7 +58,8 @@ interface SyncMethods extends DbMethods {
 	answerBucket(kinds: EntityKind[] | undefined, bucket: number): Promise<SyncBucketResult>;
 	syncNow(reason: string): Promise<SyncOutcome>;
 	serialise<T>(task: () => Promise<T>): Promise<T>;
-	importSource(reason: string): Promise<SyncOutcome>;
+	readSource(): Promise<SourceRead>;
+	importSource(reason: string, source: SourceRead): Promise<SyncOutcome>;
 	publishPending(): Promise<void>;
 	publishSlice(epoch: string, slice: LogSlice): Promise<void>;
 	recordCheckpoint(consumer: string, checkpoint: number): Promise<void>;
@@ -101,6 +104,10 @@ interface SyncVars {
 	live: LiveJournal;
 	/** Ingest's public keys: live events only from ingest. */
 	ingestKeys: KeyObject[];
+	/** Where the master data comes from (DATA_SOURCE). */
+	source: MasterSource;
+	/** The read under way, which a second sync asked for meanwhile shares. */
+	reading?: Promise<SourceRead>;
 }
 
 const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
@@ -115,7 +122,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 	// The single writer of the master data: one node, never more (see docs/sync.md).
 	metadata: { deployment: { replicas: 1 } },
 	// Filled from this node's configuration when the service is made (see created()).
-	settings: { dataDir: "", publishBatchSize: 0, syncInterval: 0 },
+	settings: { dataSource: "", dataDir: "", publishBatchSize: 0, syncInterval: 0 },
 
 	actions: {
 		/** The change feed: every master change after `since`, oldest first, up to `limit`. */
@@ -195,9 +202,26 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			return { ...answer, signature };
 		},
 
-		/** Imports, then publishes; queued behind any sync already running. Resolves once published. */
+		/**
+		 * Reads the source, imports, then publishes; the import is queued behind any write already
+		 * running, the read is not (a download may wait minutes on a server's limit, and live
+		 * events go on being folded meanwhile). Resolves once published.
+		 */
 		async syncNow(reason: string): Promise<SyncOutcome> {
-			const outcome = await this.serialise(() => this.importSource(reason));
+			let read: SourceRead;
+			try {
+				read = await this.readSource();
+			} catch (err) {
+				if (this.broker.isMetricsEnabled())
+					this.broker.metrics.increment(METRICS.sourceFailures, {
+						source: this.source.name,
+					});
+				this.logger.error(
+					`Sync (${reason}): the ${this.source.name} source could not be read whole; nothing imported, the next sync tries again. ${(err as Error).message}`,
+				);
+				throw err;
+			}
+			const outcome = await this.serialise(() => this.importSource(reason, read));
 			await this.serialise(() => this.publishPending());
 			if (this.broker.isMetricsEnabled())
 				this.broker.metrics.set(METRICS.lastSync, Date.now());
@@ -213,15 +237,30 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			return run;
 		},
 
+		/** One read of the source at a time: a sync asked for while one reads shares its answer. */
+		readSource(): Promise<SourceRead> {
+			this.reading ??= this.source.read().finally(() => {
+				this.reading = undefined;
+			});
+			return this.reading;
+		},
+
 		/**
-		 * Reads the source and writes what changed to the log (nothing if nothing changed). Streams:
+		 * Writes what changed in a read of the source to the log (nothing if nothing changed). Streams:
 		 * the source is read a file at a time and compared and written in batches, so memory holds
 		 * one file and the stored versions (a hash per document), not the data set. Each batch
 		 * moves the head, so consumers may start on the first batches while the rest is written.
 		 */
-		async importSource(reason: string): Promise<SyncOutcome> {
+		async importSource(reason: string, source: SourceRead): Promise<SyncOutcome> {
 			const began = Date.now();
 			const log = this.changeLog();
+			if (source.batches === null) {
+				const head = await log.head();
+				this.logger.info(
+					`Sync (${reason}): the ${this.source.name} source has not changed.`,
+				);
+				return { changes: 0, from: head, to: head };
+			}
 			const diff = new MasterDiff(await log.storedVersions());
 			const from = await log.head();
 			let to = from;
@@ -236,7 +275,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			// works in its own process); writes stay one at a time, in order.
 			let writing = Promise.resolve();
 			let gathered: PendingChange[] = [];
-			for (const batch of streamOpenFootball(openOpenFootballDir(this.settings.dataDir))) {
+			for (const batch of source.batches) {
 				for (let i = 0; i < batch.docs.length; i += IMPORT_BATCH) {
 					// A match with live events is what its events say, over what the files say.
 					const docs = this.live.overFiles(
@@ -259,6 +298,7 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 			}
 			await writing;
 			await write([...gathered, ...diff.deletions()]);
+			source.commit();
 			const ms = Date.now() - began;
 			this.logger.info(
 				`Sync (${reason}): ${written} changes of ${read} documents read, seq ${from} → ${to}, in ${ms} ms.`,
@@ -377,6 +417,8 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		this.signingKey = signingKey;
 		this.ingestKeys = nodeConfig(this.broker).ingestVerifyKeys;
 		Object.assign(this.settings, { dataDir, publishBatchSize, syncInterval });
+		this.source = sourceFor(nodeConfig(this.broker), message => this.logger.warn(message));
+		this.settings.dataSource = this.source.name;
 		this.writing = Promise.resolve();
 		if (this.broker.isMetricsEnabled()) {
 			const gauge = (name: string, description: string, labelNames?: string[]) =>
@@ -388,6 +430,12 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 				"consumer",
 			]);
 			gauge(METRICS.lag, "How many seqs a consumer is behind the head", ["consumer"]);
+			this.broker.metrics.register({
+				type: "counter",
+				name: METRICS.sourceFailures,
+				description: "Reads of the source that failed (nothing was imported)",
+				labelNames: ["source"],
+			});
 			this.broker.metrics.register({
 				type: "counter",
 				name: METRICS.liveRejections,
@@ -403,7 +451,18 @@ const SyncService: ServiceSchema<SyncSettings, SyncMethods, SyncVars> = {
 		this.live = new LiveJournal(this.collection("journal"), this.collection("counters"));
 		await this.live.load();
 		// The node counts as started once the feed holds the source; publishing goes on behind.
-		await this.serialise(() => this.importSource("start"));
+		// A remote source that cannot be read leaves the feed as its store holds it: the node
+		// starts, serves that, and the next sync tries again.
+		const read = await this.readSource().catch((err: Error) => {
+			if (this.source.name === "folder") throw err;
+			this.logger.error(
+				`Sync (start): the ${this.source.name} source could not be read whole; serving the feed as stored. ${err.message}`,
+			);
+			if (this.broker.isMetricsEnabled())
+				this.broker.metrics.increment(METRICS.sourceFailures, { source: this.source.name });
+			return null;
+		});
+		if (read) await this.serialise(() => this.importSource("start", read));
 		void this.serialise(() => this.publishPending())
 			.then(
 				() =>

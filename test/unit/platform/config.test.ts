@@ -63,6 +63,35 @@ describe("readConfig", () => {
 		[{ MONGO_URI: "localhost:27017" }, "MONGO_URI must be a mongodb or mongodb+srv URL"],
 		[{ SERIALIZER: "json" }, 'SERIALIZER must be one of JSON, MsgPack, Notepack, got "json"'],
 		[{ BALANCER: "off" }, 'BALANCER must be one of moleculer, nats, got "off"'],
+		[
+			{ DATA_SOURCE: "ftp" },
+			"DATA_SOURCE must be one of folder, openfootball-http, football-data",
+		],
+		[
+			{ DATA_SOURCE: "football-data" },
+			"DATA_SOURCE=football-data needs FOOTBALL_DATA_TOKEN (or FOOTBALL_DATA_TOKEN_FILE)",
+		],
+		[
+			{
+				DATA_SOURCE: "football-data",
+				FOOTBALL_DATA_TOKEN: "t",
+				FOOTBALL_DATA_SEASONS: "24/25",
+			},
+			'FOOTBALL_DATA_SEASONS holds start years (2024), got "24/25"',
+		],
+		[
+			{
+				DATA_SOURCE: "football-data",
+				FOOTBALL_DATA_TOKEN: "t",
+				FOOTBALL_DATA_COMPETITIONS: "P-L",
+			},
+			'FOOTBALL_DATA_COMPETITIONS holds codes (PL, BL1), got "P-L"',
+		],
+		[
+			{ DATA_SOURCE: "openfootball-http", OPENFOOTBALL_URLS: "football=ftp://host/x" },
+			'OPENFOOTBALL_URLS holds "<folder>=<http(s) URL>" or "<http(s) URL>" entries, got "football=ftp://host/x"',
+		],
+		[{ SOURCE_RETRIES: "100" }, "SOURCE_RETRIES must be a whole number from 0 to 20"],
 	])("a bad value stops the node with a message naming the variable: %o", (env, message) => {
 		expect(() => readConfig(env)).toThrow(ConfigError);
 		expect(() => readConfig(env)).toThrow(message);
@@ -109,5 +138,53 @@ describe("sync's keys", () => {
 		expect(() => readConfig({ SYNC_SIGNING_KEY_FILE: "/nonexistent/key" })).toThrow(
 			/SYNC_SIGNING_KEY_FILE names no file/,
 		);
+	});
+});
+
+describe("DATA_SOURCE", () => {
+	test("is the folder unless told otherwise", () => {
+		expect(readConfig({}).dataSource).toEqual({ kind: "folder" });
+	});
+
+	test("openfootball-http follows the bundled folder's files from openfootball's repositories by default", () => {
+		const { dataSource } = readConfig({ DATA_SOURCE: "openfootball-http" });
+		if (dataSource.kind !== "openfootball-http") throw new Error(dataSource.kind);
+		expect(dataSource.urls.map(base => base.folder)).toEqual(["football", "worldcup"]);
+		expect(dataSource.files).toContain("football/2024-25/en.1.json");
+		expect(dataSource.files).toContain("worldcup/2022/worldcup.json");
+	});
+
+	test("openfootball-http takes bases by folder, or one for every path, and the files given", () => {
+		const { dataSource } = readConfig({
+			DATA_SOURCE: "openfootball-http",
+			OPENFOOTBALL_URLS:
+				"https://mirror.example/openfootball, football=http://cache.example/f",
+			OPENFOOTBALL_FILES: "football/2024-25/en.1.json, worldcup/2022/worldcup.json",
+		});
+		expect(dataSource).toEqual({
+			kind: "openfootball-http",
+			urls: [
+				{ folder: null, url: "https://mirror.example/openfootball" },
+				{ folder: "football", url: "http://cache.example/f" },
+			],
+			files: ["football/2024-25/en.1.json", "worldcup/2022/worldcup.json"],
+		});
+	});
+
+	test("football-data reads its token, competitions and seasons", () => {
+		expect(
+			readConfig({
+				DATA_SOURCE: "football-data",
+				FOOTBALL_DATA_TOKEN: " abc ",
+				FOOTBALL_DATA_COMPETITIONS: "pl, wc",
+				FOOTBALL_DATA_SEASONS: "2024,2025",
+			}).dataSource,
+		).toEqual({
+			kind: "football-data",
+			url: "https://api.football-data.org/v4",
+			token: "abc",
+			competitions: ["PL", "WC"],
+			seasons: [2024, 2025],
+		});
 	});
 });
