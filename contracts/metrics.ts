@@ -26,6 +26,12 @@ export const PROJECTION_METRICS = {
 	repairs: "matchday.projection.repairs",
 } as const;
 
+/** The gateway's: what it sees of the cluster. */
+export const GATEWAY_METRICS = {
+	/** Nodes available for each service behind a public route, and sync (label `service`: `v1.players`). */
+	serviceNodes: "matchday.gateway.service.nodes",
+} as const;
+
 /** Every metric of sync's, as `$node.metrics` takes a pattern. */
 export const SYNC_METRICS_PATTERN = "matchday.sync.**";
 

@@ -1,8 +1,10 @@
 // A node's own health endpoints, for orchestrators (Docker's HEALTHCHECK, Kubernetes probes):
 // GET /live answers while the process runs; GET /ready once the broker has started its
-// services (stores connected) and is connected to the transporter. Off unless HEALTH_PORT is set.
+// services (stores connected) and is connected to the transporter; GET /metrics gives this
+// node's metrics to Prometheus (deploy/prometheus). Off unless HEALTH_PORT is set.
 import { createServer, type Server } from "node:http";
 import type { ServiceBroker } from "moleculer";
+import { type MetricSeries, prometheusText } from "../contracts/prometheus";
 
 export interface Readiness {
 	ready: boolean;
@@ -42,6 +44,14 @@ export function startHealthServer(
 				nodeID: broker.nodeID,
 				...(state.reason ? { reason: state.reason } : {}),
 			};
+		}
+		if (path === "/metrics") {
+			res.writeHead(200, {
+				"Content-Type": "text/plain; version=0.0.4; charset=utf-8",
+				"Cache-Control": "no-store",
+			});
+			res.end(prometheusText(broker.metrics.list() as unknown as MetricSeries[]));
+			return;
 		}
 		res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
 		res.end(JSON.stringify(body));

@@ -9,6 +9,8 @@ import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway, { type ApiSettingsSchema } from "moleculer-web";
 import {
 	EVENTS,
+	FEED_ACTION,
+	GATEWAY_METRICS,
 	nodeConfig,
 	type NodeConfig,
 	type ProjectionUpdatedPayload,
@@ -77,6 +79,7 @@ interface GatewayVars {
 
 interface GatewayMethods {
 	learnRoutes(): void;
+	reportServiceNodes(): void;
 	warnOnce(message: string): void;
 	authorize(ctx: Context, route: unknown, req: Req): Promise<void>;
 	addRoute(options: Record<string, unknown>, toBottom?: boolean): unknown;
@@ -260,6 +263,7 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		// A node came or went, or announced new services: learn the routes it brings.
 		"$services.changed"() {
 			this.learnRoutes();
+			this.reportServiceNodes();
 			// A route whose service has no node answers 503, as documented, not from the cache.
 			for (const route of this.book.all())
 				if (!this.broker.registry.actions.isAvailable(route.action))
@@ -276,6 +280,25 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 	},
 
 	methods: {
+		/**
+		 * How many nodes serve each service behind a public route (and sync), as a gauge: the
+		 * gateway sees the whole registry, so its metrics say when a public service has no node
+		 * left (deploy/prometheus/alerts.yml), and how many of each version run.
+		 */
+		reportServiceNodes() {
+			if (!this.broker.isMetricsEnabled()) return;
+			const catalog = this.broker.registry.actions as unknown as {
+				get(action: string): { endpoints: Array<{ isAvailable: boolean }> } | undefined;
+			};
+			for (const action of [...this.book.actions(), FEED_ACTION]) {
+				const nodes =
+					catalog.get(action)?.endpoints.filter(ep => ep.isAvailable).length ?? 0;
+				this.broker.metrics.set(GATEWAY_METRICS.serviceNodes, nodes, {
+					service: action.replace(/\.[^.]+$/, ""),
+				});
+			}
+		},
+
 		/** Reads the registry, remembers the public routes it announces, and rebuilds the /api route and the document if they changed. */
 		learnRoutes() {
 			const announced = this.broker.registry.getServiceList({
@@ -358,6 +381,14 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 		this.admin = nodeConfig(this.broker).adminToken !== null;
 		// moleculer-web has made its server by now (its created hook runs before this one).
 		const config = nodeConfig(this.broker);
+		if (this.broker.isMetricsEnabled())
+			this.broker.metrics.register({
+				type: "gauge",
+				name: GATEWAY_METRICS.serviceNodes,
+				description:
+					"Nodes serving each service behind a public route, as this gateway's registry sees them",
+				labelNames: ["service"],
+			});
 		this.caching = httpCaching(this as unknown as WebService, this.book, config);
 		this.live = new LiveStreams({
 			read: params => this.broker.call(`${LIVE_SERVICE}.since`, params),
@@ -385,6 +416,7 @@ const ApiService: ServiceSchema<ApiSettingsSchema, GatewayMethods, GatewayVars> 
 			);
 		if (this.broker.transit) await new Promise(done => setTimeout(done, DISCOVERY_SETTLE_MS));
 		this.learnRoutes();
+		this.reportServiceNodes();
 		this.discovered = true;
 	},
 

@@ -1,7 +1,7 @@
 // The gateway's own endpoints outside the API: the site's root, health for orchestrators and
 // Prometheus metrics.
 import { FEED_ACTION } from "../../../contracts";
-import { prometheusText, type MetricSeries } from "../http/prometheus";
+import { prometheusText, type MetricSeries } from "../../../contracts/prometheus";
 import { readinessOf } from "../http/readiness";
 import { type Req, type Res, send } from "../http/reply";
 import type { RouteBook } from "../http/public-routes";

@@ -1,6 +1,6 @@
 // The gateway's pure parts: the rate limiter and its client key, the request id, readiness,
 // and the Prometheus text of Moleculer's metrics.
-import { prometheusText } from "../../../../services/api/http/prometheus";
+import { prometheusText } from "../../../../contracts/prometheus";
 import { MemoryGatewayStore } from "../../../../storage/gateway-store";
 import { clientKey, RateLimiter } from "../../../../services/api/http/rate-limit";
 import { readinessOf } from "../../../../services/api/http/readiness";

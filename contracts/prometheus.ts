@@ -1,5 +1,6 @@
 // Moleculer's metrics (broker.metrics.list()) in the Prometheus text exposition format, for
-// GET /metrics on the gateway. Names become Prometheus names (dots → underscores); histograms
+// GET /metrics: on the gateway's port, and on every node's health port (platform/health.ts),
+// so that each node is scraped for what it alone knows (its actions; sync's head and lags). Names become Prometheus names (dots → underscores); histograms
 // (request latencies) keep their cumulative buckets, sum and count.
 
 export interface MetricValue {
