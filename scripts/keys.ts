@@ -21,5 +21,7 @@ console.log(
 		`NATS_PASSWORD=${randomBytes(24).toString("base64url")}`,
 		"# the password of the gateways' Redis (API keys and rate-limit counts)",
 		`REDIS_PASSWORD=${randomBytes(24).toString("base64url")}`,
+		"# the password of MongoDB's user matchday (compose, Kubernetes)",
+		`MONGO_PASSWORD=${randomBytes(24).toString("base64url")}`,
 	].join("\n"),
 );

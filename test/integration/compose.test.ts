@@ -37,6 +37,7 @@ const SECRETS = {
 	INGEST_SIGNING_KEY: "test-ingest-signing-key",
 	INGEST_VERIFY_KEY: "test-ingest-verify-key",
 	REDIS_PASSWORD: "test-redis-password",
+	MONGO_PASSWORD: "test-mongo-password",
 };
 
 /** docker-compose's own reading of the file: interpolated, anchors and merges resolved. */
@@ -122,7 +123,7 @@ describe("docker-compose.yml", () => {
 			});
 			expect({ name, mongo: service.environment?.MONGO_URI }).toEqual({
 				name,
-				mongo: "mongodb://mongo:27017/",
+				mongo: `mongodb://matchday:${SECRETS.MONGO_PASSWORD}@mongo:27017/?authSource=admin`,
 			});
 			expect({ name, dependsOnMongo: service.depends_on?.mongo?.condition }).toEqual({
 				name,
@@ -133,6 +134,11 @@ describe("docker-compose.yml", () => {
 		}
 		// One per service with a store: every service found but the gateway.
 		expect(seen.size).toBe(SERVICES.length - 1);
+		// MongoDB with authentication: the user the services connect as, with the password of .env.
+		expect(compose.services.mongo.environment).toEqual({
+			MONGO_INITDB_ROOT_USERNAME: "matchday",
+			MONGO_INITDB_ROOT_PASSWORD: SECRETS.MONGO_PASSWORD,
+		});
 	});
 
 	test("without its secrets (npm run keys > .env) compose refuses to start, saying which is missing", () => {
@@ -145,7 +151,9 @@ describe("docker-compose.yml", () => {
 			env: bare,
 		});
 		expect(run.status).not.toBe(0);
-		expect(run.stderr).toMatch(/NATS_PASSWORD|SYNC_(SIGNING|VERIFY)_KEY|REDIS_PASSWORD/);
+		expect(run.stderr).toMatch(
+			/NATS_PASSWORD|SYNC_(SIGNING|VERIFY)_KEY|REDIS_PASSWORD|MONGO_PASSWORD/,
+		);
 		expect(run.stderr).toContain("npm run keys");
 	});
 
@@ -167,7 +175,7 @@ describe("docker-compose.yml", () => {
 		}
 	});
 
-	test("every node finds the others over the compose NATS, which has JetStream on", () => {
+	test("every node finds the others over the compose NATS, with JetStream off (the transporter uses core NATS)", () => {
 		for (const [name, service] of appServices()) {
 			expect({
 				name,
@@ -183,7 +191,9 @@ describe("docker-compose.yml", () => {
 				dependsOnNats: "service_healthy",
 			});
 		}
-		expect([compose.services.nats.command].flat()).toContain("-js");
+		const command = [compose.services.nats.command].flat();
+		expect(command).not.toContain("-js");
+		expect(command).not.toContain("--jetstream");
 	});
 
 	test("the gateway keeps API keys and rate-limit counts in the compose Redis, which needs its password and keeps its data", () => {
