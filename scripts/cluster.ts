@@ -3,12 +3,22 @@
 // without Docker. Starts NATS and FerretDB (unless TRANSPORTER and MONGO_URI point at running
 // ones), then one process per node, each log line prefixed with its node id. Ctrl-C stops
 // every node gracefully, then the servers. `npm run repl` finds the cluster through .cluster/.
+// `npm run cluster -- --gateways N` runs N gateways behind HAProxy (tools/servers/haproxy.ts),
+// which listens on PORT and checks each gateway's readiness; each gateway on a port of its own.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { nodeIds, topology } from "../platform/topology";
-import { REPO_ROOT, startTestServers, type TestServers, waitForPort } from "../tools/servers";
+import {
+	freePort,
+	type Haproxy,
+	REPO_ROOT,
+	startHaproxy,
+	startTestServers,
+	type TestServers,
+	waitForPort,
+} from "../tools/servers";
 import { FEED_SERVICE } from "../contracts";
 import { newSigningKeys, publicKeyTextOf } from "../contracts/signing";
 import { redactedUrl } from "../platform/nats";
@@ -68,8 +78,21 @@ function stopNode(node: ClusterNode): Promise<void> {
 	});
 }
 
+/** `--gateways N`: how many gateways to run (1, with no balancer, unless told). */
+function gatewaysAsked(argv: string[]): number {
+	const at = argv.indexOf("--gateways");
+	if (at < 0) return 1;
+	const count = Number(argv[at + 1]);
+	if (!Number.isInteger(count) || count < 1 || count > 16)
+		throw new Error(
+			`--gateways takes a whole number from 1 to 16, got "${argv[at + 1] ?? ""}"`,
+		);
+	return count;
+}
+
 async function main(): Promise<void> {
 	const port = Number(process.env.PORT ?? "3000");
+	const gateways = gatewaysAsked(process.argv.slice(2));
 	const namespace = process.env.NAMESPACE ?? "matchday";
 	let servers: TestServers | undefined;
 	let transporter = process.env.TRANSPORTER;
@@ -97,8 +120,18 @@ async function main(): Promise<void> {
 		NAMESPACE: namespace,
 		PORT: String(port),
 	};
-	const ids = topology().flatMap(group =>
-		nodeIds(group).map(id => ({ id, services: group.services })),
+	const groups = topology().map(group =>
+		group.services === "api" ? { ...group, replicas: gateways } : group,
+	);
+	// Behind a balancer, each gateway listens on a port of its own and HAProxy on PORT.
+	const ids = await Promise.all(
+		groups.flatMap(group =>
+			nodeIds(group).map(async id => ({
+				id,
+				services: group.services,
+				port: group.services === "api" && gateways > 1 ? await freePort() : port,
+			})),
+		),
 	);
 	const width = Math.max(...ids.map(({ id }) => id.length), "cluster".length);
 	// Only sync's nodes hold its private key, only ingest's ingest's; the public halves go to all.
@@ -108,22 +141,32 @@ async function main(): Promise<void> {
 		INGEST_SIGNING_KEY: services === "v1.ingest" ? ingestKey : "",
 		INGEST_VERIFY_KEY: ingestVerifyKey,
 	});
-	const nodes = ids.map(({ id, services }, i) =>
+	const nodes = ids.map(({ id, services, port: own }, i) =>
 		startNode(
 			id,
 			services,
-			{ ...env, ...keysOf(services) },
+			{
+				...env,
+				...keysOf(services),
+				PORT: String(own),
+				// Behind HAProxy, a gateway believes its X-Forwarded-For: limits count clients, not HAProxy.
+				...(gateways > 1 && services === "api"
+					? { TRUST_PROXY: process.env.TRUST_PROXY ?? "127.0.0.1" }
+					: {}),
+			},
 			width,
 			COLOURS[i % COLOURS.length],
 		),
 	);
 
 	let stopping = false;
+	let balancer: Haproxy | undefined;
 	const stopAll = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
 		console.log(`cluster │ ${signal}: stopping ${nodes.length} nodes gracefully…`);
 		await Promise.all(nodes.map(stopNode));
+		await balancer?.stop();
 		await servers?.stop();
 		rmSync(CLUSTER_DIR, { recursive: true, force: true });
 		console.log("cluster │ stopped cleanly.");
@@ -134,6 +177,24 @@ async function main(): Promise<void> {
 
 	// Where the REPL finds this cluster.
 	mkdirSync(CLUSTER_DIR, { recursive: true });
+	if (gateways > 1) {
+		const backends = ids
+			.filter(node => node.services === "api")
+			.map(node => ({ name: node.id, port: node.port }));
+		balancer = await startHaproxy(CLUSTER_DIR, process.env.HOST ?? "127.0.0.1", port, backends);
+		console.log(
+			`cluster │ HAProxy on port ${port} in front of ${backends.map(b => `${b.name} (port ${b.port})`).join(", ")}`,
+		);
+	}
+	// Which process is which node: for operators, and the tests that kill one.
+	writeFileSync(
+		join(CLUSTER_DIR, "nodes.json"),
+		JSON.stringify(
+			nodes.map((node, i) => ({ id: node.id, pid: node.child.pid, port: ids[i].port })),
+			null,
+			2,
+		),
+	);
 	writeFileSync(
 		join(CLUSTER_DIR, "env.json"),
 		JSON.stringify(

@@ -4,11 +4,12 @@
 #   docker-compose  only to validate docker-compose.yml (`docker-compose config`); no engine needed
 #   chromium        the browser the dashboard test drives headless (through playwright-core)
 #   redis-server    the gateways' shared store of API keys and rate-limit counters (api-keys suite)
+#   haproxy         the load balancer `npm run cluster -- --gateways N` puts in front of the gateways
 # Idempotent; needs root or sudo the first time.
 set -euo pipefail
 
 # command:package pairs. The nats-server package installs to /usr/sbin, which a non-root PATH may lack.
-tools=("nats-server:nats-server" "docker-compose:docker-compose" "chromium:chromium" "redis-server:redis-server")
+tools=("nats-server:nats-server" "docker-compose:docker-compose" "chromium:chromium" "redis-server:redis-server" "haproxy:haproxy")
 
 find_tool() { command -v "$1" 2>/dev/null || { [[ -x "/usr/sbin/$1" ]] && echo "/usr/sbin/$1"; }; }
 

@@ -16,6 +16,14 @@ export { stopProcess } from "./processes";
 export { REPO_ROOT } from "./paths";
 export { freePort, waitForPort } from "./ports";
 export { type RedisServer, redisServerBinary, startRedis } from "./redis";
+export {
+	type Backend,
+	CHECK_INTERVAL_MS,
+	type Haproxy,
+	haproxyBinary,
+	haproxyConfig,
+	startHaproxy,
+} from "./haproxy";
 
 export interface TestServers {
 	transporter: string;

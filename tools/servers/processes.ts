@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import { join } from "node:path";
+import { waitForPort } from "./ports";
 
 export interface ProcessOptions {
 	/** The process outlives this one (infra:up); its output goes to `<logDir>/<name>.log`. */
@@ -50,4 +51,16 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 		});
 		child.kill("SIGTERM");
 	});
+}
+
+/** Resolves once `child` listens on `port`, with what stops it; stops it if it never does. */
+export async function listening(child: ChildProcess, port: number): Promise<() => Promise<void>> {
+	const stop = () => stopProcess(child);
+	try {
+		await waitForPort(port);
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+	return stop;
 }

@@ -3,8 +3,8 @@
 // run and nothing written to disk.
 import { randomBytes } from "node:crypto";
 import { firstExisting } from "./paths";
-import { freePort, waitForPort } from "./ports";
-import { startProcess, stopProcess } from "./processes";
+import { freePort } from "./ports";
+import { listening, startProcess } from "./processes";
 
 export function redisServerBinary(): string {
 	return firstExisting(
@@ -41,12 +41,5 @@ export async function startRedis(logDir: string): Promise<RedisServer> {
 		logDir,
 		{},
 	);
-	const stop = () => stopProcess(child);
-	try {
-		await waitForPort(port);
-	} catch (err) {
-		await stop();
-		throw err;
-	}
-	return { url: `redis://:${password}@127.0.0.1:${port}`, stop };
+	return { url: `redis://:${password}@127.0.0.1:${port}`, stop: await listening(child, port) };
 }
