@@ -3,6 +3,7 @@ import type { BrokerOptions } from "moleculer";
 import { config } from "./platform/config";
 import { natsOptions } from "./platform/nats";
 import { paramsValidator } from "./platform/validator";
+import { tracingOptions } from "./platform/tracing";
 import { DetachedDefinitionsMiddleware } from "./platform/middlewares/detached-definitions";
 import {
 	FaultInjectionMiddleware,
@@ -94,11 +95,9 @@ const brokerConfig: BrokerOptions = {
 	// Counters and histograms per action; sync adds its head and each consumer's lag. Always on:
 	// besides /metrics, sync's operator view (head, each consumer's checkpoint) is its gauges.
 	metrics: { enabled: true },
-	// TRACING=console writes each request's spans (gateway → service → feed) to the log.
-	tracing:
-		tracing === "console"
-			? { enabled: true, exporter: { type: "Console" } }
-			: { enabled: false },
+	// One trace per request (gateway → service → feed): to the log (TRACING=console), or to
+	// Zipkin, Jaeger or an OTLP collector at TRACING_ENDPOINT (platform/tracing.ts).
+	tracing: tracingOptions(tracing, settings.tracingEndpoint),
 	cacher: cacherOptions(),
 	middlewares: [
 		// Whole definitions for the other nodes (platform/middlewares/detached-definitions.ts).

@@ -95,8 +95,10 @@ export interface NodeConfig {
 	liveMaxStreamsPerClient: number;
 	/** Ingest: how often journal entries sync has not confirmed are sent again (ms). */
 	liveResendInterval: number;
-	/** Moleculer tracing: off, or spans written to the log (console). */
-	tracing: "off" | "console";
+	/** Moleculer tracing: off, spans written to the log (console), or sent to Zipkin, Jaeger (its Zipkin receiver) or an OTLP/HTTP collector. */
+	tracing: "off" | "console" | "zipkin" | "jaeger" | "otlp";
+	/** Where zipkin, jaeger and otlp send spans (platform/tracing.ts has the defaults); null is the default. */
+	tracingEndpoint: string | null;
 	/** How packets are written on the bus; every node of a cluster must use the same. */
 	serializer: "JSON" | "MsgPack" | "Notepack";
 	/** Who picks the node for a call: Moleculer (its strategy, default) or NATS (queue groups: Moleculer's disableBalancer). */

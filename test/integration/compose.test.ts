@@ -23,6 +23,7 @@ interface ComposeService {
 	command?: string[] | string;
 	ports?: unknown[];
 	volumes?: unknown[];
+	profiles?: string[];
 }
 
 interface Compose {
@@ -214,11 +215,26 @@ describe("docker-compose.yml", () => {
 		expect(api.depends_on?.redis?.condition).toBe("service_healthy");
 	});
 
-	test("only the gateway publishes a port", () => {
+	test("only the gateway publishes a port, and the optional Jaeger its UI on localhost", () => {
 		const published = Object.entries(compose.services)
 			.filter(([, service]) => service.ports?.length)
 			.map(([name]) => name);
-		expect(published).toEqual(["api"]);
+		expect(published.sort()).toEqual(["api", "jaeger"]);
+		expect(JSON.stringify(compose.services.jaeger.ports)).toContain("127.0.0.1");
+	});
+
+	test("Jaeger is optional (the tracing profile), and every node sends it spans once TRACING says so", () => {
+		expect(compose.services.jaeger.profiles).toEqual(["tracing"]);
+		for (const [name, service] of appServices())
+			expect({
+				name,
+				tracing: service.environment?.TRACING,
+				endpoint: service.environment?.TRACING_ENDPOINT,
+			}).toEqual({
+				name,
+				tracing: "off",
+				endpoint: "http://jaeger:9411",
+			});
 	});
 });
 

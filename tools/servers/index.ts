@@ -24,6 +24,7 @@ export {
 	haproxyConfig,
 	startHaproxy,
 } from "./haproxy";
+export { type Jaeger, jaegerBinary, startJaeger } from "./jaeger";
 
 export interface TestServers {
 	transporter: string;
